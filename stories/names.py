@@ -1,0 +1,19 @@
+"""Normalising the names of sources and entities so that spellings can be compared."""
+
+import re
+import unicodedata
+
+_LEADING_ARTICLE = re.compile(r"^the\s+")
+_NON_WORD = re.compile(r"[^\w\s]")
+
+
+def normalize_name(name):
+    """A comparison key: "The Associated Press" and "associated press" give the same key.
+
+    Case, accents, punctuation, repeated spaces and a leading "the" are ignored.
+    """
+    text = unicodedata.normalize("NFKD", str(name))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = _NON_WORD.sub(" ", text.replace("'", "").replace("’", ""))
+    text = " ".join(text.split())
+    return _LEADING_ARTICLE.sub("", text)
