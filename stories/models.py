@@ -575,16 +575,6 @@ class Statement(models.Model):
     def __str__(self):
         return self.quote[:80]
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._loaded = {
-            name: getattr(instance, attname)
-            for name, attname in (("verdict", "verdict"), ("reviewed_by", "reviewed_by_id"))
-            if attname in field_names
-        }
-        return instance
-
     def save(self, *args, **kwargs):
         """Saves, and records a verdict change however it was made (form, action, code)."""
         loaded = getattr(self, "_loaded", {})
@@ -616,6 +606,16 @@ class Statement(models.Model):
 
     def get_absolute_url(self):
         return f"{self.article.get_absolute_url()}#{self.anchor}"
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded = {
+            name: getattr(instance, attname)
+            for name, attname in (("verdict", "verdict"), ("reviewed_by", "reviewed_by_id"))
+            if attname in field_names
+        }
+        return instance
 
     @property
     def anchor(self):
