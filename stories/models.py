@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models, transaction
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -167,6 +167,12 @@ class SourceQuerySet(NamedQuerySet):
     def for_list(self):
         return self.select_related("affiliation").order_by("name")
 
+    def visible_to(self, user):
+        """Sources a reader may look up: an anonymous one only along with its article."""
+        return self.filter(
+            Q(scope_article__isnull=True) | Q(scope_article__in=Article.objects.visible_to(user))
+        )
+
 
 class Source(models.Model):
     """Whoever a statement is attributed to, or who publishes an article."""
@@ -258,7 +264,12 @@ class Source(models.Model):
 
 
 class EntityQuerySet(NamedQuerySet):
-    pass
+    def visible_to(self, user):
+        """Entities that tag at least one article the user may see."""
+        articles = Article.objects.visible_to(user)
+        return self.filter(
+            pk__in=TaggedArticle.objects.filter(content_object__in=articles).values("tag")
+        )
 
 
 class Entity(TagBase):
@@ -330,6 +341,31 @@ class StoryQuerySet(models.QuerySet):
 
     def for_list(self):
         return self.order_by(F("latest").desc(nulls_last=True), "-created_at")
+
+    def for_home_page(self, user):
+        """for_list(), with counts over the articles `user` may see, and those articles.
+
+        Annotates article_count, statement_count and <verdict>_count; each story's
+        visible_articles (outlets selected) are ordered by outlet, for listing its outlets.
+        """
+        articles = Article.objects.visible_to(user)
+        visible = Q(articles__in=articles)
+        counts = {
+            "article_count": Count("articles", filter=visible, distinct=True),
+            "statement_count": Count("articles__statements", filter=visible, distinct=True),
+        }
+        for verdict in Verdict:
+            counts[f"{verdict.value}_count"] = Count(
+                "articles__statements",
+                filter=visible & Q(articles__statements__verdict=verdict),
+                distinct=True,
+            )
+        by_outlet = articles.select_related("outlet").order_by("outlet__name", "outlet", "pk")
+        return (
+            self.for_list()
+            .annotate(**counts)
+            .prefetch_related(Prefetch("articles", queryset=by_outlet, to_attr="visible_articles"))
+        )
 
 
 class Story(models.Model):
@@ -478,6 +514,12 @@ class StatementQuerySet(models.QuerySet):
         return self.select_related("source", "via", "article__outlet", "article__story").order_by(
             "-article__published_at", "article", "start"
         )
+
+    def count_by_verdict(self):
+        """[(Verdict, count), …] in Verdict order, for the verdicts that occur (one query)."""
+        rows = self.order_by().values("verdict").annotate(n=Count("pk"))
+        counts = {row["verdict"]: row["n"] for row in rows}
+        return [(verdict, counts[verdict]) for verdict in Verdict if counts.get(verdict)]
 
     def update(self, **kwargs):
         """A bulk update that still writes the verdict history, row by row."""

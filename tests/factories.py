@@ -91,3 +91,40 @@ def make_evidence(statement, **fields):
     fields.setdefault("url", "https://example.org/evidence")
     fields.setdefault("title", "Evidence")
     return Evidence.objects.create(statement=statement, **fields)
+
+
+def make_staff_user(*perms, username=None):
+    """A staff user with exactly the given "stories.<codename>" permissions, in no group."""
+    from django.contrib.auth.models import Permission
+
+    user = make_user(username, is_staff=True)
+    codenames = [perm.split(".", 1)[1] for perm in perms]
+    user.user_permissions.add(
+        *Permission.objects.filter(content_type__app_label="stories", codename__in=codenames)
+    )
+    return user
+
+
+def make_article_with_statements(count, **fields):
+    """An article of `count` paragraphs, each one statement with a source, a relay and evidence.
+
+    Verdicts cycle through every Verdict; sources are new people with an affiliation.
+    """
+    from stories.models import Verdict
+
+    body = "\n\n".join(f"Claim number {n} was made on the record." for n in range(1, count + 1))
+    article = make_article(body=body, **fields)
+    via = make_outlet("Relay Agency")
+    affiliation = make_source(kind=SourceKind.ORGANISATION)
+    verdicts = list(Verdict)
+    for n in range(1, count + 1):
+        statement = make_statement(
+            article,
+            f"Claim number {n} was made",
+            source=make_source(affiliation=affiliation, role="Spokesperson"),
+            via=via,
+            verdict=verdicts[n % len(verdicts)],
+            note=f"Note on claim {n}.",
+        )
+        make_evidence(statement, title=f"Evidence for claim {n}")
+    return article
