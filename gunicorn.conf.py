@@ -1,6 +1,6 @@
 """Gunicorn settings for Newsroom. Every value can be overridden from the environment.
 
-    gunicorn -c gunicorn.conf.py newsroom.wsgi:application
+gunicorn -c gunicorn.conf.py newsroom.wsgi:application
 """
 
 import multiprocessing

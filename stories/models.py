@@ -563,7 +563,7 @@ class Statement(models.Model):
     suffix = models.CharField(max_length=CONTEXT_CHARS, blank=True)
     source = models.ForeignKey(
         Source,
-        models.PROTECT,
+        models.RESTRICT,
         null=True,
         blank=True,
         related_name="statements",
@@ -571,7 +571,7 @@ class Statement(models.Model):
     )
     via = models.ForeignKey(
         Source,
-        models.PROTECT,
+        models.RESTRICT,
         null=True,
         blank=True,
         related_name="relayed_statements",

@@ -1,6 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import RestrictedError
 
 from stories.models import Source, Statement, Verdict, VerdictChange
 from tests.factories import make_article, make_editor, make_source, make_statement
@@ -99,3 +100,21 @@ def test_source_found_by_alias_ignoring_case_and_accents():
 def test_slugs_stay_unique():
     first, second = make_source("Dmitry Peskov"), make_source("Dmitry Peskov")
     assert (first.slug, second.slug) == ("dmitry-peskov", "dmitry-peskov-2")
+
+
+def test_deleting_an_article_deletes_its_anonymous_sources_and_statements():
+    article = make_article()
+    unnamed = make_source(
+        "a person familiar with the matter", kind="anonymous", scope_article=article
+    )
+    make_statement(article, "Critics said the project was over budget.", source=unnamed)
+    article.delete()
+    assert not Source.objects.filter(pk=unnamed.pk).exists()
+    assert not Statement.objects.exists()
+
+
+def test_a_source_with_statements_cannot_be_deleted():
+    source = make_source("Dmitry Peskov")
+    make_statement(source=source)
+    with pytest.raises(RestrictedError):
+        source.delete()
