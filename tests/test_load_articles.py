@@ -1,0 +1,638 @@
+import datetime
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
+from django.db import DatabaseError
+
+from stories import extraction, importing
+from stories.importing import ArticleError, parse_published, parse_text, split_credit
+from stories.models import (
+    Article,
+    ArticleStatus,
+    Entity,
+    Source,
+    SourceKind,
+    Statement,
+    StatementKind,
+    Story,
+)
+from tests.factories import SAMPLES, make_source
+
+pytestmark = pytest.mark.django_db
+
+DATA = Path(__file__).resolve().parent / "data" / "loading"
+SEEDS = Path(__file__).resolve().parent / "data" / "seeds"
+
+GOOD = (
+    "Outlet: Test Wire\n\nA good headline\n\n"
+    "The minister said on Monday that the bridge would open.\n"
+)
+
+
+def load(*paths, **options):
+    """call_command("load_articles"), returning (stdout, stderr, CommandError or None)."""
+    out, err = io.StringIO(), io.StringIO()
+    error = None
+    try:
+        call_command("load_articles", *map(str, paths), stdout=out, stderr=err, **options)
+    except CommandError as exc:
+        error = exc
+    return out.getvalue(), err.getvalue(), error
+
+
+def statement(start_of_quote):
+    return Statement.objects.select_related("source__affiliation", "via").get(
+        quote__startswith=start_of_quote
+    )
+
+
+@pytest.fixture
+def samples():
+    out, err, error = load(SAMPLES)
+    assert error is None, err
+    return out
+
+
+# --- The samples ------------------------------------------------------------------------------
+
+
+def test_samples_load_as_two_articles_of_one_story(samples):
+    assert Article.objects.count() == 2
+    assert Story.objects.get().articles.count() == 2
+    nbc = Article.objects.get(headline__startswith="Possible Trump-Putin meeting")
+    assert nbc.outlet.name == "NBC News" and nbc.outlet.kind == SourceKind.OUTLET
+    assert nbc.published_at == datetime.datetime(2018, 4, 2, tzinfo=datetime.UTC)
+    assert nbc.status == ArticleStatus.PUBLISHED
+
+
+def test_white_house_statement_is_the_white_houses(samples):
+    found = statement("The White House said Monday")
+    assert (found.source.name, found.source.kind, found.kind) == (
+        "White House",
+        SourceKind.GOVERNMENT,
+        StatementKind.INDIRECT,
+    )
+    assert found.attribution == "said"
+
+
+def test_sanders_is_one_source_with_both_her_statements(samples):
+    sanders = Source.objects.get(name="Sarah Huckabee Sanders")
+    assert sanders.kind == SourceKind.PERSON
+    assert sanders.role == "White House Press Secretary"
+    assert sanders.affiliation.name == "White House"
+    quotes = list(sanders.statements.order_by("start").values_list("quote", "kind"))
+    assert len(quotes) == 2
+    assert quotes[0][0].startswith("White House Press Secretary Sarah Huckabee Sanders")
+    assert quotes[1] == (
+        '"We have nothing further to add at this time," Sanders added.',
+        StatementKind.DIRECT,
+    )
+
+
+def test_kremlin_statements_come_via_the_associated_press(samples):
+    kremlin = Source.objects.get(name="Kremlin")
+    relayed = kremlin.statements.filter(article__outlet__name="NBC News")
+    assert relayed.count() == 2
+    assert {s.via.name for s in relayed} == {"The Associated Press"}
+    assert Source.objects.named("AP") == Source.objects.named("Associated Press")
+    assert statement("Donald Trump has invited").via.name == "USA Today"
+
+
+def test_ushakov_is_one_source_across_both_spellings_and_articles(samples):
+    ushakov = Source.objects.get(name="Yuri Ushakov")
+    assert not Source.objects.filter(name="Yury Ushakov").exists()
+    assert ushakov.aliases == ["Yury Ushakov"]
+    assert ushakov.role == "Putin aide"
+    assert ushakov.statements.values("article").distinct().count() == 2
+    told = statement("A Putin aide, Yuri Ushakov")
+    assert (told.via.name, told.attribution) == (
+        "The Associated Press",
+        "told Russian news agencies",
+    )
+    assert statement("Ushakov said that the U.S.").via.name == "The Associated Press"
+    assert statement('"Against the backdrop').source == ushakov
+
+
+def test_peskov_told_cnn_so_cnn_is_the_relay(samples):
+    peskov = statement("Kremlin spokesman Dmitry Peskov").source
+    assert peskov.name == "Dmitry Peskov"
+    assert peskov.role == "Kremlin spokesman"
+    assert peskov.affiliation.name == "Kremlin"
+    assert peskov.affiliation.kind in (SourceKind.GOVERNMENT, SourceKind.ORGANISATION)
+    assert statement("Kremlin spokesman Dmitry Peskov").via.name == "CNN"
+
+
+def test_tass_and_media_bias_fact_check_are_found(samples):
+    tass = Source.objects.get(name="TASS")
+    assert tass.kind == SourceKind.OUTLET
+    assert "Russian news agency" in (tass.role, tass.description)
+    assert statement("According to Russian news agency TASS").source == tass
+    assert statement("According to the outlet").source == tass
+    assert statement('"During a telephone conversation').source == tass
+    mbfc = statement("It bears noting that TASS").source
+    assert mbfc.name == "Media Bias/Fact Check"
+
+
+def test_found_dead_sentence_is_the_independents(samples):
+    found = statement("The pair were found dead")
+    assert found.source.name == "The Independent"
+    assert found.source.kind == SourceKind.OUTLET
+
+
+def test_president_told_reporters_resolves_to_trump(samples):
+    assert statement("Following that call").source.name == "Donald Trump"
+    assert statement("Following that call").kind == StatementKind.PARTIAL
+
+
+def test_hedged_claim_has_no_source(samples):
+    hedged = statement("Earlier in the week")
+    assert hedged.source is None and hedged.attribution == "allegedly"
+
+
+def test_caption_and_credit_are_split_and_kept_out_of_the_body(samples):
+    nbc = Article.objects.get(outlet__name="NBC News")
+    assert nbc.caption.endswith("on Nov. 11, 2017.")
+    assert nbc.caption_credit == "Jorge Silva / AFP - Getty Images"
+    assert nbc.dek.startswith("A possible face-to-face meeting")
+    for article in Article.objects.all():
+        assert "Getty Images" not in article.body
+        assert "SHARE THIS" not in article.body
+        assert not article.body.startswith(article.dek or "\0")
+
+
+def test_every_line_of_the_second_sample_is_its_own_paragraph(samples):
+    article = Article.objects.get(headline__startswith="Donald Trump Invited")
+    assert '"Against the backdrop' in article.paragraphs[6]
+    assert article.paragraphs[7].startswith("According to Russian news agency TASS")
+    assert article.paragraphs[8].startswith('"During a telephone conversation')
+    assert all(p == " ".join(p.split()) for p in article.paragraphs)
+
+
+def test_statement_spans_index_the_body(samples):
+    for found in Statement.objects.select_related("article"):
+        assert found.article.body[found.start : found.end] == found.quote
+        found.full_clean()
+
+
+def test_articles_are_tagged_with_the_entities_they_mention(samples):
+    nbc = Article.objects.get(outlet__name="NBC News")
+    names = set(nbc.tags.values_list("name", flat=True))
+    assert {"Donald Trump", "Vladimir Putin", "Kremlin", "White House", "NATO"} <= names
+    assert {"Monday", "SHARE THIS", "Nov", "Following", "Last"}.isdisjoint(names)
+    assert Entity.objects.get(name="Vladimir Putin").kind == "person"
+    assert Entity.objects.get(name="Argentina").kind == "place"
+    assert Entity.objects.get(name="Yuri Ushakov").aliases == ["Yury Ushakov"]
+    assert Source.objects.get(name="Dmitry Peskov").entity.name == "Dmitry Peskov"
+
+
+def test_the_headerless_seeds_load_with_the_outlet_given_on_the_command_line():
+    out, err, error = load(SEEDS / "000_61e61ccaf47142ac.txt", outlet="NBC News")
+    assert error is None, err
+    assert Article.objects.get().outlet.name == "NBC News"
+
+
+# --- Running it again, dry runs, failures -----------------------------------------------------
+
+
+def test_loading_again_changes_nothing_and_says_so(samples):
+    counts = [m.objects.count() for m in (Article, Statement, Source, Entity, Story)]
+    out, err, error = load(SAMPLES)
+    assert error is None
+    assert sum(line.startswith("unchanged: ") for line in out.splitlines()) == 2
+    assert "articles created: 0, unchanged: 2, failed: 0" in out
+    assert [m.objects.count() for m in (Article, Statement, Source, Entity, Story)] == counts
+
+
+def test_summary_counts_what_was_created(samples):
+    assert "articles created: 2, unchanged: 0, failed: 0" in samples
+    assert f"statements created: {Statement.objects.count()}" in samples
+    assert f"sources: {Source.objects.count()}" in samples
+    assert f"entities: {Entity.objects.count()}" in samples
+
+
+def test_dry_run_shows_what_it_would_create_and_writes_nothing():
+    out, err, error = load(SAMPLES, dry_run=True)
+    assert error is None
+    assert out.count("would create: ") == 2
+    assert "[direct] Sarah Huckabee Sanders" in out
+    assert "Dry run" in out
+    for model in (Article, Statement, Source, Entity, Story):
+        assert not model.objects.exists()
+
+
+def test_verbosity_zero_is_quiet(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD)
+    out, err, error = load(tmp_path, verbosity=0)
+    assert (out, err, error) == ("", "", None)
+    assert Article.objects.count() == 1
+
+
+BAD_FILES = {
+    "empty.txt": (b"", "empty file"),
+    "blank.txt": (b"\n \n\t\n", "empty file"),
+    "latin1.txt": ("Caf\xe9 owner speaks\n\nShe said so.".encode("latin-1"), "not UTF-8"),
+    "binary.txt": (b"Headline\n\nBody\x00\x01\x02", "binary file"),
+    "header-only.txt": (b"Outlet: Test Wire\nStory: Nothing\n\n\n", "no headline"),
+    "headline-only.txt": (b"Just a headline\n", "no body"),
+    "bad-header.txt": (b"Outlet: Test Wire\nColour: blue\n\nHeadline\n\nBody.", "line 2"),
+    "bad-date.txt": (b"Published: soon\n\nHeadline\n\nBody text.", "cannot read the date"),
+    "bad-status.txt": (b"Status: maybe\n\nHeadline\n\nBody text.", "unknown status"),
+    "bad-url.txt": (b"URL: not a url\n\nHeadline\n\nBody text.", "url"),
+    "broken.jsonl": (b'{"headline": "One", "body": "Text."}\n{"headline": \n', "line 2"),
+    "not-an-object.jsonl": (b"[1, 2]\n", "expected a JSON object"),
+    "bad-record.jsonl": (
+        b'{"headline": "H", "body": "B", "statements": [{"start": 5}]}\n',
+        "start",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", BAD_FILES)
+def test_a_bad_file_gets_one_line_and_the_good_files_still_load(tmp_path, name):
+    content, problem = BAD_FILES[name]
+    (tmp_path / name).write_bytes(content)
+    (tmp_path / "good.txt").write_text(GOOD)
+    out, err, error = load(tmp_path)
+    lines = err.splitlines()
+    assert len(lines) == 1, err
+    assert name in lines[0] and problem in lines[0]
+    assert isinstance(error, CommandError) and "1 could not be loaded" in str(error)
+    assert Article.objects.filter(headline="A good headline").exists()
+    assert "failed: 1" in out
+
+
+def test_a_file_over_the_size_limit_is_refused(tmp_path):
+    (tmp_path / "big.txt").write_text(GOOD + "More words here. " * 100)
+    (tmp_path / "small.txt").write_text("Small\n\nShe said it.\n")
+    out, err, error = load(tmp_path, max_bytes=500)
+    assert "big.txt: too large" in err and "500" in err
+    assert error is not None
+    assert list(Article.objects.values_list("headline", flat=True)) == ["Small"]
+
+
+def test_a_missing_path_is_an_error(tmp_path):
+    (tmp_path / "good.txt").write_text(GOOD)
+    out, err, error = load(tmp_path / "nope.txt", tmp_path)
+    assert "nope.txt: no such file or directory" in err
+    assert error is not None
+    assert Article.objects.count() == 1
+
+
+def test_folders_are_searched_for_text_and_jsonl_but_not_hidden_files(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "one.txt").write_text(GOOD)
+    (tmp_path / ".hidden.txt").write_text("Hidden\n\nShe said so.\n")
+    (tmp_path / "notes.md").write_text("Not an article\n\nShe said so.\n")
+    out, err, error = load(tmp_path)
+    assert error is None
+    assert list(Article.objects.values_list("headline", flat=True)) == ["A good headline"]
+
+
+def test_a_failure_inside_an_article_leaves_nothing_half_written(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text(
+        "Headline\n\nForeign Minister Jane Roe said in Paris that the talks had failed.\n"
+    )
+    calls = []
+
+    def entity_for(self, *args, **kwargs):
+        calls.append(args)
+        raise DatabaseError("disk on fire")
+
+    monkeypatch.setattr(extraction.EntityDirectory, "entity_for", entity_for)
+    out, err, error = load(tmp_path)
+    assert calls, "the failure happened after the article and its statements were written"
+    assert "a.txt: disk on fire" in err
+    assert error is not None
+    for model in (Article, Statement, Source, Story):
+        assert not model.objects.exists()
+
+
+def test_an_invalid_statement_rolls_back_its_article_only(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text(GOOD)
+    (tmp_path / "b.txt").write_text("Other headline\n\nNothing attributed here at all.\n")
+    original = Statement.full_clean
+
+    def full_clean(self, *args, **kwargs):
+        if self.quote.startswith("The minister"):
+            raise ValidationError("broken statement")
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Statement, "full_clean", full_clean)
+    out, err, error = load(tmp_path)
+    assert "a.txt: invalid article: broken statement" in err
+    assert list(Article.objects.values_list("headline", flat=True)) == ["Other headline"]
+    assert not Source.objects.exists()
+
+
+# --- Metadata ---------------------------------------------------------------------------------
+
+
+def test_header_gives_the_metadata(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Outlet: the associated press\nURL: https://example.org/a\nPublished: April 2, 2018\n"
+        "Byline: Jane Doe\nStory: Summit watch\nStatus: draft\nDek: A short standfirst.\n\n"
+        "Headline here\n\nA short standfirst.\n\nThe minister said the bridge would open.\n"
+    )
+    load(tmp_path)
+    article = Article.objects.select_related("outlet", "story").get()
+    assert article.outlet.name == "The Associated Press"
+    assert article.outlet.kind == SourceKind.OUTLET
+    assert article.url == "https://example.org/a"
+    assert article.published_at.date() == datetime.date(2018, 4, 2)
+    assert (article.byline, article.story.title, article.status) == (
+        "Jane Doe",
+        "Summit watch",
+        ArticleStatus.DRAFT,
+    )
+    assert article.dek == "A short standfirst."
+    assert article.body == "The minister said the bridge would open."
+
+
+def test_command_line_overrides_the_header(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Outlet: Header Outlet\nStory: Header story\nStatus: draft\nPublished: 2018-04-02\n\n"
+        "Headline here\n\nThe minister said the bridge would open.\n"
+    )
+    load(
+        tmp_path,
+        outlet="Cli Outlet",
+        story="cli STORY",
+        published="2020-01-05 14:30",
+        status="published",
+    )
+    article = Article.objects.select_related("outlet", "story").get()
+    assert article.outlet.name == "Cli Outlet"
+    assert article.story.title == "cli STORY"
+    assert article.status == ArticleStatus.PUBLISHED
+    assert article.published_at.hour == 14
+
+
+def test_existing_outlet_and_story_are_found_not_duplicated(tmp_path):
+    outlet = make_source("NBC News", kind=SourceKind.OUTLET, aliases=["NBC"])
+    story = Story.objects.create(title="Summit Watch")
+    (tmp_path / "a.txt").write_text("Outlet: nbc\nStory: summit watch\n\nH\n\nShe said so.\n")
+    load(tmp_path)
+    article = Article.objects.get()
+    assert (article.outlet, article.story) == (outlet, story)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2018-04-02", datetime.datetime(2018, 4, 2)),
+        ("2018-04-02 14:30", datetime.datetime(2018, 4, 2, 14, 30)),
+        ("2018-04-02T14:30:00", datetime.datetime(2018, 4, 2, 14, 30)),
+        ("April 2, 2018", datetime.datetime(2018, 4, 2)),
+        ("Apr. 2, 2018", datetime.datetime(2018, 4, 2)),
+        ("2 April 2018", datetime.datetime(2018, 4, 2)),
+        ("Sept. 12, 2019, 2:30 p.m.", datetime.datetime(2019, 9, 12, 14, 30)),
+        ("Monday, April 2, 2018 14:30", datetime.datetime(2018, 4, 2, 14, 30)),
+    ],
+)
+def test_published_dates_are_read_in_common_forms_and_made_aware(text, expected):
+    moment = parse_published(text)
+    assert moment.tzinfo is not None
+    assert moment.replace(tzinfo=None) == expected
+
+
+def test_published_with_a_zone_keeps_it():
+    assert parse_published("2018-04-02T14:30:00+02:00").utcoffset() == datetime.timedelta(hours=2)
+    assert parse_published("April 2, 2018 9:00 AM ET").utcoffset() == datetime.timedelta(hours=-4)
+
+
+def test_an_unreadable_date_is_an_article_error():
+    with pytest.raises(ArticleError):
+        parse_published("the day after tomorrow")
+
+
+# --- Parsing the text -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, caption, credit",
+    [
+        (
+            "Leaders meet in Danang on Nov. 11, 2017.Jorge Silva / AFP - Getty Images",
+            "Leaders meet in Danang on Nov. 11, 2017.",
+            "Jorge Silva / AFP - Getty Images",
+        ),
+        ("Protesters gather in Moscow. Photo: Reuters", "Protesters gather in Moscow.", "Reuters"),
+        (
+            "President Biden speaks in the Rose Garden. (AP Photo/Evan Vucci)",
+            "President Biden speaks in the Rose Garden.",
+            "AP Photo/Evan Vucci",
+        ),
+        (
+            "The summit venue on Monday.Mikhail Klimentyev/Sputnik/Kremlin via Reuters",
+            "The summit venue on Monday.",
+            "Mikhail Klimentyev/Sputnik/Kremlin via Reuters",
+        ),
+        (
+            "Firefighters at the scene. Photo by Jane Roe/Getty Images",
+            "Firefighters at the scene.",
+            "Photo by Jane Roe/Getty Images",
+        ),
+    ],
+)
+def test_photo_credits_are_split_from_captions(text, caption, credit):
+    assert split_credit(text) == (caption, credit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kremlin said Monday that Trump had invited Putin, according to the AP.",
+        "Shares rose 6.2% in early trading, according to Reuters.",
+        "He said the plan was sound.Officials disagreed.",
+    ],
+)
+def test_ordinary_paragraphs_have_no_credit(text):
+    assert split_credit(text) == (text, "")
+
+
+def test_furniture_lines_stay_out_of_the_body():
+    parsed = parse_text(
+        "Headline\n\nFirst paragraph said so.\n\nAdvertisement\n\nShare this —\n\n"
+        "Related: Another story entirely\n\nClick here to subscribe\n\n"
+        "Sign up for our newsletter\n\n"
+        "Last paragraph.\n"
+    )
+    assert parsed.body == "First paragraph said so.\n\nLast paragraph."
+
+
+def test_a_standalone_credit_line_makes_the_paragraph_before_it_the_caption():
+    parsed = parse_text(
+        "Headline\n\nA standfirst that is short.\n\nSmoke rises over the city.\n"
+        "Getty Images\n\nThe first paragraph of the story said so.\n"
+    )
+    assert (parsed.dek, parsed.caption, parsed.caption_credit) == (
+        "A standfirst that is short.",
+        "Smoke rises over the city.",
+        "Getty Images",
+    )
+    assert parsed.body == "The first paragraph of the story said so."
+
+
+def test_a_byline_line_is_metadata():
+    parsed = parse_text("Headline\n\nBy Jane Doe and John Roe\n\nThe story said so.\n")
+    assert parsed.byline == "Jane Doe and John Roe"
+    assert parsed.body == "The story said so."
+
+
+def test_hard_wrapped_paragraphs_are_joined():
+    line = "This paragraph was wrapped at a fixed width by the wire"
+    parsed = parse_text(f"Headline\n\n{line}\n{line}\n{line}.\n\nNext one.\n")
+    assert parsed.body == f"{line} {line} {line}.\n\nNext one."
+
+
+def test_a_script_in_a_body_is_stored_verbatim(tmp_path):
+    body = 'The council said <script>alert("x")</script> was found on its site.'
+    (tmp_path / "a.txt").write_text(f"Headline <b>bold</b>\n\n{body}\n")
+    load(tmp_path)
+    article = Article.objects.get()
+    assert article.body == body
+    assert article.headline == "Headline <b>bold</b>"
+
+
+# --- Synthetic articles in wire style ---------------------------------------------------------
+
+
+@pytest.fixture
+def synthetic():
+    out, err, error = load(DATA)
+    assert error is None, err
+    return out
+
+
+def test_politics_article(synthetic):
+    article = Article.objects.get(headline__startswith="Senate leaders")
+    assert article.caption_credit == "AP Photo/J. Scott Applewhite"
+    assert "Advertisement" not in article.body and "Related:" not in article.body
+    assert article.byline == "Maria Lopez"
+    assert article.published_at.hour == 14
+    schumer = Source.objects.get(name="Chuck Schumer")
+    assert schumer.role == "Senate Majority Leader"
+    assert schumer.statements.count() == 2
+    assert statement('"This agreement keeps').kind == StatementKind.DIRECT
+    he = statement("He said the deal")
+    assert (he.source.name, he.kind) == ("Mitch McConnell", StatementKind.PARTIAL)
+    aide = statement("A senior Democratic aide").source
+    assert aide.kind == SourceKind.ANONYMOUS and aide.scope_article == article
+    declined = statement("The White House declined")
+    assert (declined.kind, declined.source.name) == (StatementKind.NO_COMMENT, "White House")
+    assert statement("According to the Congressional Budget Office").source.kind == (
+        SourceKind.GOVERNMENT
+    )
+
+
+def test_courts_article(synthetic):
+    jackson = statement("U.S. District Judge Amy Berman Jackson")
+    assert jackson.source.name == "Amy Berman Jackson"
+    assert jackson.source.role == "U.S. District Judge"
+    assert jackson.kind == StatementKind.PARTIAL
+    lawyer = statement("Smith's lawyer, Jane Smith")
+    assert lawyer.source.name == "Jane Smith"
+    assert statement('"We respectfully disagree').source == lawyer.source
+    assert statement("Prosecutors said").source.kind == SourceKind.ANONYMOUS
+    spokesperson = statement("A spokesperson for Acme Corp.")
+    assert spokesperson.kind == StatementKind.NO_COMMENT
+    assert spokesperson.source.affiliation.name == "Acme Corp."
+
+
+def test_business_article(synthetic):
+    article = Article.objects.get(headline__startswith="Chipmaker Nordwind")
+    assert article.outlet.name == "Reuters"
+    assert (article.caption_credit, article.caption) == (
+        "Reuters",
+        "The headquarters of Nordwind AG in Frankfurt, Germany, on Oct. 2, 2023.",
+    )
+    assert "Click here" not in article.body
+    assert statement("Net profit rose").source.name == "Nordwind AG"
+    vogel = statement('"Demand for our data-center').source
+    assert (vogel.name, vogel.role) == ("Petra Vogel", "Chief Executive")
+    assert statement("She said the company").source == vogel
+    assert statement("Vogel declined").kind == StatementKind.NO_COMMENT
+    assert statement("Vogel declined").source == vogel
+    assert statement("Shares in Nordwind").source.name == "Bloomberg"
+
+
+def test_science_article(synthetic):
+    article = Article.objects.get(headline__startswith="Study finds")
+    assert article.dek == "Researchers say the trend is accelerating."
+    assert not article.body.startswith("Researchers say")
+    cheng = statement('"The oceans are the best').source
+    assert cheng.name == "Lijing Cheng"
+    assert statement("Cheng said").source == cheng
+    mann = statement("Michael Mann")
+    assert (mann.source.role, mann.source.affiliation.name, mann.via.name) == (
+        "climate scientist",
+        "University of Pennsylvania",
+        "The Associated Press",
+    )
+    noaa = statement("Officials at the National Oceanic")
+    assert noaa.kind == StatementKind.NO_COMMENT
+    assert noaa.source.kind == SourceKind.ANONYMOUS
+
+
+def test_different_people_with_one_surname_stay_apart(synthetic, tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Another case\n\nJohn Smith said he was innocent.\n\nJane Smith said she would appeal.\n"
+    )
+    load(tmp_path)
+    assert Source.objects.filter(name="John Smith").count() == 1
+    assert Source.objects.filter(name="Jane Smith").count() == 1
+    assert Source.objects.get(name="John Smith").aliases == []
+
+
+def test_anonymous_sources_belong_to_their_article(tmp_path):
+    for n in (1, 2):
+        (tmp_path / f"{n}.txt").write_text(
+            f"Headline {n}\n\nOfficials said the bridge {n} would open.\n\n"
+            f"A person familiar with the matter said talks {n} had stalled.\n\n"
+            f"Officials said again that bridge {n} was safe.\n"
+        )
+    load(tmp_path)
+    anonymous = Source.objects.filter(kind=SourceKind.ANONYMOUS)
+    assert anonymous.count() == 4  # "officials" and the person, once per article
+    for source in anonymous:
+        assert source.scope_article is not None
+        assert {s.article_id for s in source.statements.all()} == {source.scope_article_id}
+    assert not Source.objects.shared().filter(name__icontains="official").exists()
+
+
+def test_a_new_article_reuses_known_sources_and_records_a_new_spelling(tmp_path):
+    make_source("Dmitry Peskov", role="Kremlin spokesman")
+    (tmp_path / "a.txt").write_text("Headline\n\nDmitri Peskov said the talks were useful.\n")
+    load(tmp_path)
+    peskov = Source.objects.get(name="Dmitry Peskov")
+    assert peskov.aliases == ["Dmitri Peskov"]
+    assert Source.objects.filter(kind=SourceKind.PERSON).count() == 1
+
+
+def test_wire_copy_in_two_outlets_gives_two_articles(tmp_path):
+    (tmp_path / "a.txt").write_text("Outlet: First Paper\n\nSame headline\n\nShe said so.\n")
+    (tmp_path / "b.txt").write_text("Outlet: Second Paper\n\nSame headline\n\nShe said so.\n")
+    load(tmp_path)
+    assert Article.objects.count() == 2
+    assert Article.objects.values("slug").distinct().count() == 2
+
+
+def test_fingerprint_ignores_whitespace_and_outlet_aliases():
+    body = "One said.\n\nTwo said."
+    first = importing.fingerprint("AP", "", "A  headline", body)
+    assert first == importing.fingerprint(
+        "The Associated Press", "", "A headline", "One  said.\n\nTwo said."
+    )
+    assert first != importing.fingerprint("Reuters", "", "A headline", body)
+
+
+def test_a_jsonl_line_without_statements_gets_them_extracted(tmp_path):
+    record = {"headline": "From a feed", "outlet": "Test Wire", "body": "Officials said it rained."}
+    (tmp_path / "feed.jsonl").write_text(json.dumps(record) + "\n")
+    out, err, error = load(tmp_path)
+    assert error is None, err
+    assert Statement.objects.get().source.kind == SourceKind.ANONYMOUS
