@@ -8,7 +8,7 @@ VerdictChange: see Statement.save() and StatementQuerySet.update().
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models, transaction
 from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
@@ -37,6 +37,12 @@ class EntityKind(models.TextChoices):
     PLACE = "place", "Place"
     EVENT = "event", "Event"
     TOPIC = "topic", "Topic"
+
+
+class SuggestionStatus(models.TextChoices):
+    OPEN = "open", "Waiting for an editor"
+    MERGED = "merged", "Merged"
+    REJECTED = "rejected", "Rejected: different"
 
 
 class ArticleStatus(models.TextChoices):
@@ -581,6 +587,17 @@ class Statement(models.Model):
         max_length=300, blank=True, help_text='The attribution words: "told Russian news agencies".'
     )
     kind = models.CharField(max_length=12, choices=StatementKind, default=StatementKind.INDIRECT)
+    confidence = models.FloatField(
+        default=1.0,
+        validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
+        help_text="How sure the extraction is that this is an attributed statement (0–1); "
+        "1 for statements made by hand.",
+    )
+    source_confidence = models.FloatField(
+        default=1.0,
+        validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
+        help_text="How sure the extraction is of the source (0–1).",
+    )
     verdict = models.CharField(max_length=12, choices=Verdict, default=Verdict.UNCHECKED)
     note = models.TextField(blank=True, help_text="Public: explains the verdict to readers.")
     reviewed_by = models.ForeignKey(
@@ -609,9 +626,15 @@ class Statement(models.Model):
             models.UniqueConstraint(
                 fields=["article", "start", "end"], name="statement_unique_span"
             ),
+            models.CheckConstraint(
+                condition=Q(confidence__gte=0, confidence__lte=1)
+                & Q(source_confidence__gte=0, source_confidence__lte=1),
+                name="statement_confidence_range",
+            ),
         ]
         indexes = [
             models.Index(fields=["verdict", "-reviewed_at"], name="statement_verdict_reviewed"),
+            models.Index(fields=["verdict", "confidence"], name="statement_verdict_confidence"),
         ]
 
     def __str__(self):
@@ -758,3 +781,54 @@ class VerdictChange(models.Model):
     def __str__(self):
         who = self.user or "system"
         return f"{self.get_from_verdict_display()} → {self.get_to_verdict_display()} by {who}"
+
+
+class MergeSuggestionQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=SuggestionStatus.OPEN)
+
+
+class MergeSuggestion(models.Model):
+    """Two sources that may be one: suggested when loading was unsure, decided by an editor."""
+
+    source = models.ForeignKey(
+        Source, models.CASCADE, related_name="+", help_text="The source already known."
+    )
+    candidate = models.ForeignKey(
+        Source,
+        models.CASCADE,
+        related_name="merge_suggestions",
+        help_text="The source that may be the same one under another name.",
+    )
+    score = models.FloatField(validators=[MinValueValidator(0.0), MaxValueValidator(1.0)])
+    reason = models.CharField(max_length=300, blank=True)
+    status = models.CharField(
+        max_length=10, choices=SuggestionStatus, default=SuggestionStatus.OPEN
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MergeSuggestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["status", "-score", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "candidate"], name="mergesuggestion_unique_pair"
+            ),
+            models.CheckConstraint(
+                condition=~Q(source=F("candidate")), name="mergesuggestion_two_sources"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=SuggestionStatus.values), name="mergesuggestion_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(score__gte=0, score__lte=1), name="mergesuggestion_score_range"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.candidate} → {self.source}?"
