@@ -45,7 +45,7 @@ run: setup ## Set everything up and serve on http://127.0.0.1:8000 (PORT overrid
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (editors: http://127.0.0.1:$(PORT)/admin/)"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-serve: setup ## The same app under gunicorn, with gunicorn.conf.py
+serve: migrate ## Serve the app under gunicorn with gunicorn.conf.py (no samples, no demo login)
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	PORT=$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py newsroom.wsgi:application
 

@@ -9,7 +9,7 @@ VerdictChange: see Statement.save() and StatementQuerySet.update().
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
-from django.db import models, transaction
+from django.db import models, router, transaction
 from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -174,10 +174,17 @@ class SourceQuerySet(NamedQuerySet):
         return self.select_related("affiliation").order_by("name")
 
     def visible_to(self, user):
-        """Sources a reader may look up: an anonymous one only along with its article."""
-        return self.filter(
-            Q(scope_article__isnull=True) | Q(scope_article__in=Article.objects.visible_to(user))
+        """Sources a reader may look up: those that said, relayed or published something
+        the user may see, and the organisations those speak for. A source known only
+        from drafts stays hidden, and so does an article's anonymous source."""
+        articles = Article.objects.visible_to(user)
+        statements = Statement.objects.filter(article__in=articles)
+        seen = (
+            Q(pk__in=statements.values("source"))
+            | Q(pk__in=statements.values("via"))
+            | Q(pk__in=articles.values("outlet"))
         )
+        return self.filter(seen | Q(pk__in=Source.objects.filter(seen).values("affiliation")))
 
 
 class Source(models.Model):
@@ -318,7 +325,10 @@ class Entity(TagBase):
         return reverse("stories:entity_detail", args=[self.slug])
 
     def slugify(self, tag, i=None):
-        return unique_slug(Entity, tag, exclude_pk=self.pk, fallback="entity")
+        max_length = Entity._meta.get_field("slug").max_length
+        return unique_slug(
+            Entity, tag, max_length=max_length, exclude_pk=self.pk, fallback="entity"
+        )
 
 
 class TaggedArticle(TaggedItemBase):
@@ -474,7 +484,7 @@ class Article(models.Model):
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-published_at", "-created_at"]
+        ordering = [F("published_at").desc(nulls_last=True), "-created_at"]
         constraints = [
             models.UniqueConstraint(fields=["slug"], name="article_unique_slug"),
             models.UniqueConstraint(fields=["fingerprint"], name="article_unique_fingerprint"),
@@ -518,7 +528,7 @@ class StatementQuerySet(models.QuerySet):
 
     def for_list(self):
         return self.select_related("source", "via", "article__outlet", "article__story").order_by(
-            "-article__published_at", "article", "start"
+            F("article__published_at").desc(nulls_last=True), "article", "start"
         )
 
     def count_by_verdict(self):
@@ -528,29 +538,64 @@ class StatementQuerySet(models.QuerySet):
         return [(verdict, counts[verdict]) for verdict in Verdict if counts.get(verdict)]
 
     def update(self, **kwargs):
-        """A bulk update that still writes the verdict history, row by row."""
+        """An update that still writes the verdict history.
+
+        With `verdict=`, only the rows whose verdict really changes are stamped with
+        `reviewed_by` (default: nobody) and the time, and get a VerdictChange each;
+        the other fields given are set on every row. Rows are locked first.
+        """
         if "verdict" not in kwargs:
             return super().update(**kwargs)
-        new = kwargs["verdict"]
-        user = kwargs.get("reviewed_by")
-        kwargs.setdefault("reviewed_at", timezone.now())
-        kwargs.setdefault("reviewed_by", None)
+        new = kwargs.pop("verdict")
+        user = kwargs.pop("reviewed_by", None)
+        at = kwargs.pop("reviewed_at", None) or timezone.now()
+        plain = models.QuerySet.update
         with transaction.atomic(using=self.db):
-            changing = list(
-                self.select_for_update().exclude(verdict=new).values_list("pk", "verdict", "note")
+            # Lock through a plain primary-key query: PostgreSQL refuses FOR UPDATE on
+            # the outer joins that admin searches and orderings add.
+            rows = Statement.objects.using(self.db).filter(pk__in=self.values("pk")).order_by()
+            current = list(rows.select_for_update().values_list("pk", "verdict", "note"))
+            changing = [(pk, old, note) for pk, old, note in current if old != new]
+            if kwargs:
+                plain(rows, **kwargs)
+            plain(
+                rows.filter(pk__in=[pk for pk, _, _ in changing]),
+                verdict=new,
+                reviewed_by=user,
+                reviewed_at=at,
             )
-            count = super().update(**kwargs)
-            VerdictChange.objects.bulk_create(
+            VerdictChange.objects.using(self.db).bulk_create(
                 VerdictChange(
                     statement_id=pk,
                     user=user,
+                    at=at,
                     from_verdict=old,
                     to_verdict=new,
                     note=kwargs.get("note", note),
                 )
                 for pk, old, note in changing
             )
-        return count
+        return len(current)
+
+    def bulk_create(self, objs, *args, **kwargs):
+        """Creates rows; those created with a verdict get their VerdictChange too."""
+        with transaction.atomic(using=self.db):
+            created = super().bulk_create(objs, *args, **kwargs)
+            checked = [s for s in created if s.verdict != Verdict.UNCHECKED]
+            if any(s.pk is None for s in checked):
+                raise ValueError("Statements created with a verdict need their primary keys.")
+            VerdictChange.objects.using(self.db).bulk_create(
+                VerdictChange(
+                    statement=s,
+                    user=s.reviewed_by,
+                    at=s.reviewed_at or timezone.now(),
+                    from_verdict=Verdict.UNCHECKED,
+                    to_verdict=s.verdict,
+                    note=s.note,
+                )
+                for s in checked
+            )
+        return created
 
     def bulk_update(self, objs, fields, *args, **kwargs):
         if "verdict" in fields:
@@ -641,46 +686,47 @@ class Statement(models.Model):
         return self.quote[:80]
 
     def save(self, *args, **kwargs):
-        """Saves, and records a verdict change however it was made (form, action, code)."""
-        loaded = getattr(self, "_loaded", {})
-        old = loaded.get("verdict", None if self._state.adding else self.verdict)
-        changed = old is not None and old != self.verdict
-        if self._state.adding and self.verdict != Verdict.UNCHECKED:
-            old, changed = Verdict.UNCHECKED, True
+        """Saves, and records a verdict change however it was made (form, action, code).
+
+        The verdict is compared with the stored row, locked for the transaction, so a
+        change is recorded once, with the verdict it really replaced. A change made by
+        code that named nobody (not through set_verdict) is stamped with no reviewer.
+        """
+        stamped = self.__dict__.pop("_stamped", False)
         update_fields = kwargs.get("update_fields")
-        if changed:
-            if self.reviewed_by_id == loaded.get("reviewed_by") and not getattr(
-                self, "_stamped", False
-            ):
-                self.reviewed_by = None  # changed by code that named nobody
-            self.reviewed_at = timezone.now()
-            if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "reviewed_by", "reviewed_at"}
-        with transaction.atomic(using=kwargs.get("using")):
+        writes_verdict = update_fields is None or "verdict" in update_fields
+        using = kwargs.get("using") or router.db_for_write(Statement, instance=self)
+        with transaction.atomic(using=using):
+            stored = None
+            if writes_verdict and not self._state.adding:
+                stored = (
+                    Statement.objects.using(using)
+                    .filter(pk=self.pk)
+                    .select_for_update()
+                    .values_list("verdict", "reviewed_by")
+                    .first()
+                )
+            old, old_reviewer = stored or (Verdict.UNCHECKED, None)
+            changed = writes_verdict and old != self.verdict
+            if changed or stamped:
+                if not stamped and self.reviewed_by_id == old_reviewer:
+                    self.reviewed_by = None
+                self.reviewed_at = timezone.now()
+                if update_fields is not None:
+                    kwargs["update_fields"] = {*update_fields, "reviewed_by", "reviewed_at"}
             super().save(*args, **kwargs)
             if changed:
-                VerdictChange.objects.create(
+                VerdictChange.objects.using(using).create(
                     statement=self,
                     user=self.reviewed_by,
+                    at=self.reviewed_at,
                     from_verdict=old,
                     to_verdict=self.verdict,
                     note=self.note,
                 )
-        self._loaded = {"verdict": self.verdict, "reviewed_by": self.reviewed_by_id}
-        self._stamped = False
 
     def get_absolute_url(self):
         return f"{self.article.get_absolute_url()}#{self.anchor}"
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._loaded = {
-            name: getattr(instance, attname)
-            for name, attname in (("verdict", "verdict"), ("reviewed_by", "reviewed_by_id"))
-            if attname in field_names
-        }
-        return instance
 
     @property
     def anchor(self):
@@ -703,7 +749,10 @@ class Statement(models.Model):
         self.suffix = body[end : end + CONTEXT_CHARS]
 
     def set_verdict(self, verdict, *, by, note=None):
-        """Sets the verdict as `by` (a user, or None for the system); history is written."""
+        """Sets the verdict as `by` (a user, or None for the system), stamping who and when.
+
+        A changed verdict writes a VerdictChange; the same verdict again is a re-review.
+        """
         self.verdict = Verdict(verdict)
         if note is not None:
             self.note = note

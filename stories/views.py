@@ -7,6 +7,7 @@ may change them, and loads its rows with QuerySet shape methods: templates run n
 from collections import Counter
 
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 from django.utils.text import Truncator
 
@@ -27,6 +28,7 @@ from stories.rendering import marked_paragraphs
 STORIES_PER_PAGE = 20
 ARTICLES_PER_PAGE = 20
 STATEMENTS_PER_PAGE = 25
+OUTLET_ARTICLES = 10  # an outlet's page lists its latest articles
 DESCRIPTION_LENGTH = 160
 
 # The story page groups its statements by verdict: checked ones first, unchecked last.
@@ -142,9 +144,17 @@ def article_detail(request, slug):
 
 def source_detail(request, slug):
     source = get_object_or_404(Source.objects.visible_to(request.user).for_list(), slug=slug)
-    statements = Statement.objects.visible_to(request.user).filter(source=source)
-    page = Paginator(statements.for_list(), STATEMENTS_PER_PAGE).get_page(request.GET.get("page"))
+    visible = Statement.objects.visible_to(request.user)
+    # The track record counts what the source said; the list also shows what it relayed.
+    said = visible.filter(source=source)
+    listed = visible.filter(Q(source=source) | Q(via=source)).for_list()
+    page = Paginator(listed, STATEMENTS_PER_PAGE).get_page(request.GET.get("page"))
     is_anonymous = source.kind == SourceKind.ANONYMOUS
+    is_outlet = source.kind == SourceKind.OUTLET
+    articles = []
+    if is_outlet:
+        published = Article.objects.visible_to(request.user).filter(outlet=source)
+        articles = published.for_list()[:OUTLET_ARTICLES]
     who = "An unnamed source" if is_anonymous else source.name
     if source.role:
         who = f"{who}, {source.role}"
@@ -152,8 +162,9 @@ def source_detail(request, slug):
     context = {
         "source": source,
         "is_anonymous": is_anonymous,
-        "is_outlet": source.kind == SourceKind.OUTLET,
-        "tally": statements.count_by_verdict(),
+        "is_outlet": is_outlet,
+        "articles": articles,
+        "tally": said.count_by_verdict(),
         "page": page,
         **page_meta(request, source.name, description, page),
     }

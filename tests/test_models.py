@@ -118,3 +118,91 @@ def test_a_source_with_statements_cannot_be_deleted():
     make_statement(source=source)
     with pytest.raises(RestrictedError):
         source.delete()
+
+
+def test_a_verdict_not_written_by_a_partial_save_is_not_recorded():
+    statement = make_statement()
+    statement.verdict = Verdict.FALSE
+    statement.note = "A note only."
+    statement.save(update_fields=["note"])
+    statement.refresh_from_db()
+    assert statement.verdict == Verdict.UNCHECKED
+    assert not statement.history.exists()
+
+
+def test_history_compares_with_the_stored_verdict_not_a_stale_copy():
+    statement = make_statement()
+    stale = Statement.objects.get(pk=statement.pk)
+    Statement.objects.filter(pk=statement.pk).update(verdict=Verdict.FALSE)
+    stale.verdict = Verdict.VERIFIED
+    stale.save()
+    assert list(statement.history.order_by("pk").values_list("from_verdict", "to_verdict")) == [
+        (Verdict.UNCHECKED, Verdict.FALSE),
+        (Verdict.FALSE, Verdict.VERIFIED),  # what it really replaced
+    ]
+
+
+def test_changing_back_after_refresh_is_recorded():
+    statement = make_statement()
+    Statement.objects.filter(pk=statement.pk).update(verdict=Verdict.FALSE)
+    statement.refresh_from_db()
+    statement.verdict = Verdict.UNCHECKED
+    statement.save()
+    assert statement.history.latest().to_verdict == Verdict.UNCHECKED
+
+
+def test_a_verdict_set_on_a_partly_loaded_statement_is_recorded():
+    statement = Statement.objects.only("pk", "note").get(pk=make_statement().pk)
+    statement.verdict = Verdict.DISPUTED
+    statement.save()
+    assert statement.history.get().to_verdict == Verdict.DISPUTED
+
+
+def test_statements_bulk_created_with_a_verdict_get_their_history():
+    article = make_article()
+    statement = Statement(article=article, verdict=Verdict.FALSE, note="Wrong.")
+    statement.set_span(0, 12)
+    Statement.objects.bulk_create([statement])
+    change = VerdictChange.objects.get()
+    assert (change.statement_id, change.to_verdict, change.note) == (
+        statement.pk,
+        "false",
+        "Wrong.",
+    )
+
+
+def test_bulk_update_keeps_the_reviewer_of_rows_that_already_had_the_verdict():
+    first_editor, second_editor = make_editor(), make_editor()
+    article = make_article()
+    done = make_statement(article, "Critics said the project was over budget.")
+    done.set_verdict(Verdict.VERIFIED, by=first_editor)
+    make_statement(article, "The minister said on Monday")
+    Statement.objects.filter(article=article).update(
+        verdict=Verdict.VERIFIED, reviewed_by=second_editor
+    )
+    done.refresh_from_db()
+    assert done.reviewed_by == first_editor
+
+
+def test_bulk_update_works_on_a_searched_and_sorted_selection():
+    # PostgreSQL refuses FOR UPDATE on outer joins; the admin's search and sort add them.
+    editor = make_editor()
+    statement = make_statement(source=make_source("Dmitry Peskov"))
+    selection = Statement.objects.filter(source__name__icontains="peskov").order_by(
+        "source__name", "via__name"
+    )
+    assert selection.update(verdict=Verdict.DISPUTED, reviewed_by=editor) == 1
+    statement.refresh_from_db()
+    assert (statement.verdict, statement.reviewed_by) == (Verdict.DISPUTED, editor)
+
+
+def test_reviewing_again_with_the_same_verdict_restamps_who_and_when():
+    first_editor, second_editor = make_editor(), make_editor()
+    statement = make_statement()
+    statement.set_verdict(Verdict.FALSE, by=first_editor)
+    first_time = statement.reviewed_at
+    statement.set_verdict(Verdict.FALSE, by=second_editor, note="Checked again.")
+    statement.refresh_from_db()
+    assert statement.reviewed_by == second_editor
+    assert statement.reviewed_at > first_time
+    assert statement.history.count() == 1

@@ -600,6 +600,7 @@ def test_source_page_shows_who_the_source_is(client):
         description="Press secretary of the President.",
         aliases=["Dmitri Peskov"],
     )
+    make_statement(source=peskov)
     response = client.get(peskov.get_absolute_url())
     assertContains(response, '<p class="eyebrow">Person</p>', html=True)
     assertContains(response, "<h1>Dmitry Peskov</h1>", html=True)
@@ -613,11 +614,33 @@ def test_outlet_page_shows_ownership_and_reliability(client):
     outlet = make_outlet(
         "State Wire", ownership="Owned by the state.", reliability="Rated mixed by a watchdog."
     )
+    article = make_article("Port strike enters its second week", outlet=outlet)
     response = client.get(outlet.get_absolute_url())
+    assertContains(response, f'<a href="{article.get_absolute_url()}">{article.headline}</a>')
     assertContains(response, "<div><dt>Ownership</dt><dd>Owned by the state.</dd></div>", html=True)
     assertContains(
         response, "<div><dt>Reliability</dt><dd>Rated mixed by a watchdog.</dd></div>", html=True
     )
+
+
+def test_source_known_only_from_drafts_is_not_found(client, editor):
+    draft = make_article(status=ArticleStatus.DRAFT, outlet=make_outlet("Secret Outlet"))
+    spook = make_source("Secret Person", affiliation=make_source("Spooks Inc", kind="organisation"))
+    make_statement(draft, source=spook)
+    for source in [spook, spook.affiliation, draft.outlet]:
+        assert client.get(source.get_absolute_url()).status_code == 404
+    client.force_login(editor)
+    assert client.get(spook.get_absolute_url()).status_code == 200
+
+
+def test_relay_page_lists_what_it_relayed_but_counts_only_what_it_said(client):
+    wire = make_outlet("The Associated Press")
+    kremlin = make_source("Kremlin", kind="government")
+    make_statement(source=kremlin, via=wire, verdict=Verdict.DISPUTED)
+    response = client.get(wire.get_absolute_url())
+    assertContains(response, 'Statements made or relayed <span class="count">(1)</span>')
+    assertContains(response, "Kremlin")
+    assertNotContains(response, "Verdicts on the statements")
 
 
 def test_source_page_lists_statements_of_visible_articles_with_counts(client):
@@ -735,3 +758,11 @@ def test_entity_page_queries_do_not_grow(client, django_assert_num_queries, coun
     with django_assert_num_queries(4):
         response = client.get(reverse("stories:entity_detail", args=[entity.slug]))
     assert response.status_code == 200
+
+
+def test_a_date_only_publication_shows_no_midnight_time(client):
+    midnight = dt.datetime(2018, 4, 2, tzinfo=dt.UTC)
+    article = make_article(outlet=None, published_at=midnight)
+    response = client.get(article.get_absolute_url())
+    assertContains(response, '<time datetime="2018-04-02T00:00:00+00:00">2 April 2018</time>')
+    assertNotContains(response, '<p class="byline"><span class="sep"')

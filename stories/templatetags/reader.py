@@ -3,6 +3,8 @@
 from urllib.parse import urlsplit
 
 from django import template
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from stories.models import Verdict
 
@@ -30,3 +32,14 @@ def web_url(url):
 def iso(value):
     """A datetime as ISO 8601 to the second, for datetime and meta attributes."""
     return value.isoformat(timespec="seconds") if value else ""
+
+
+@register.filter
+def published(value):
+    """A publication time in words: the date alone when only a date was given (midnight)."""
+    if not value:
+        return ""
+    local = timezone.localtime(value)
+    if (local.hour, local.minute, local.second) == (0, 0, 0):
+        return date_format(local, "j F Y")
+    return date_format(local, "j F Y, H:i e")
