@@ -16,9 +16,18 @@ class Run:
     first: bool = False  # True on the first run of its statement (where its anchor goes)
 
 
+def _placed(span, body):
+    """Only a span that stands on its own words is marked: never an orphan, never a
+    span whose quote no longer matches the body."""
+    if getattr(span, "orphaned", False) or not 0 <= span.start < span.end <= len(body):
+        return False
+    quote = getattr(span, "quote", None)
+    return quote is None or body[span.start : span.end] == quote
+
+
 def marked_paragraphs(body, statements):
     """[[Run, …], …]: the body's paragraphs (split on blank lines), cut at statement edges."""
-    statements = [s for s in statements if 0 <= s.start < s.end <= len(body)]
+    statements = [s for s in statements if _placed(s, body)]
     cuts = {0, len(body)}
     for statement in statements:
         cuts.update((statement.start, statement.end))

@@ -46,3 +46,10 @@ def test_span_outside_the_body_is_ignored():
     body = "Short."
     bad = SimpleNamespace(pk=9, start=3, end=99)
     assert texts(marked_paragraphs(body, [bad])) == [[("Short.", None)]]
+
+
+def test_orphans_and_spans_whose_words_moved_are_not_marked():
+    body = "Alpha said one. Beta said two."
+    orphan = SimpleNamespace(pk=1, start=0, end=15, quote="Alpha said one.", orphaned=True)
+    stale = SimpleNamespace(pk=2, start=16, end=30, quote="Gamma said six", orphaned=False)
+    assert texts(marked_paragraphs(body, [orphan, stale])) == [[(body, None)]]

@@ -18,6 +18,13 @@ from stories.models.choices import (
     SuggestionStatus,
     Verdict,
 )
+from stories.models.claims import (
+    Claim,
+    ClaimRelation,
+    ClaimSuggestion,
+    MatchStatus,
+    RelationKind,
+)
 from stories.models.sources import (
     Entity,
     EntityQuerySet,
@@ -27,9 +34,35 @@ from stories.models.sources import (
     SourceQuerySet,
     TaggedArticle,
 )
-from stories.models.statements import Evidence, Statement, StatementQuerySet, VerdictChange
+from stories.models.statements import (
+    Correction,
+    CorrectionQuerySet,
+    Evidence,
+    Statement,
+    StatementQuerySet,
+    VerdictChange,
+)
+from stories.models.tracking import (
+    AnchoredSpan,
+    Audited,
+    Change,
+    EditConflict,
+    RevertError,
+)
 
 __all__ = [
+    "AnchoredSpan",
+    "Audited",
+    "Change",
+    "Claim",
+    "ClaimRelation",
+    "ClaimSuggestion",
+    "Correction",
+    "CorrectionQuerySet",
+    "EditConflict",
+    "MatchStatus",
+    "RelationKind",
+    "RevertError",
     "CONTEXT_CHARS",
     "VERDICT_INFO",
     "Article",

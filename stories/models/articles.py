@@ -1,15 +1,18 @@
 """Stories and the articles of several outlets that report them."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
+from taggit.managers import TaggableManager
+
 from stories.models.base import unique_slug
 from stories.models.choices import (
     ArticleStatus,
     Verdict,
 )
 from stories.models.sources import Source, TaggedArticle
-from taggit.managers import TaggableManager
+from stories.models.tracking import Audited
 
 
 class StoryQuerySet(models.QuerySet):
@@ -112,7 +115,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("outlet", "story").prefetch_related("tags")
 
 
-class Article(models.Model):
+class Article(Audited):
     """One outlet's article, as loaded; its body is plain text, paragraphs split by blank lines."""
 
     story = models.ForeignKey(
@@ -148,6 +151,21 @@ class Article(models.Model):
 
     objects = ArticleQuerySet.as_manager()
 
+    tracked = (
+        "story",
+        "outlet",
+        "headline",
+        "slug",
+        "dek",
+        "byline",
+        "url",
+        "published_at",
+        "caption",
+        "caption_credit",
+        "body",
+        "status",
+    )
+
     class Meta:
         ordering = [F("published_at").desc(nulls_last=True), "-created_at"]
         constraints = [
@@ -171,6 +189,34 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("stories:article_detail", args=[self.slug])
+
+    def before_save(self, stored, update_fields):
+        """An article whose statements or corrections lost their place cannot be published."""
+        publishing = self.status == ArticleStatus.PUBLISHED and (
+            stored is None or stored["status"] != ArticleStatus.PUBLISHED
+        )
+        if publishing and self.pk is not None and self.orphan_count():
+            raise ValidationError(
+                {
+                    "status": f"{self.orphan_count()} statements or corrections lost their "
+                    "place in the text: place them again before publishing."
+                }
+            )
+
+    def after_save(self, stored, changes):
+        if "body" in changes:
+            from stories.anchoring import reanchor_article
+
+            reanchor_article(self, changes["body"][0])
+
+    def history_article_id(self):
+        return self.pk
+
+    def orphan_count(self):
+        return (
+            self.statements.filter(orphaned=True).count()
+            + self.corrections.filter(orphaned=True).count()
+        )
 
     @property
     def paragraphs(self):

@@ -6,13 +6,14 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from taggit.models import TagBase, TaggedItemBase
+
 from stories.models.base import NamedQuerySet, clean_aliases, unique_slug
 from stories.models.choices import (
     EntityKind,
     SourceKind,
     SuggestionStatus,
 )
-from taggit.models import TagBase, TaggedItemBase
 
 
 class SourceQuerySet(NamedQuerySet):

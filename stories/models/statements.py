@@ -3,16 +3,18 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models, router, transaction
+from django.db import models, transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
+
+from stories.audit import current_user
 from stories.models.articles import Article
 from stories.models.choices import (
-    CONTEXT_CHARS,
     StatementKind,
     Verdict,
 )
 from stories.models.sources import Source
+from stories.models.tracking import AnchoredSpan, Audited
 
 
 class StatementQuerySet(models.QuerySet):
@@ -106,15 +108,10 @@ class StatementQuerySet(models.QuerySet):
         return super().bulk_update(objs, fields, *args, **kwargs)
 
 
-class Statement(models.Model):
+class Statement(AnchoredSpan, Audited):
     """A span of one article's body that states a claim, and what we found of it."""
 
     article = models.ForeignKey(Article, models.CASCADE, related_name="statements")
-    start = models.PositiveIntegerField(help_text="Offset of the first character in the body.")
-    end = models.PositiveIntegerField(help_text="Offset just past the last character.")
-    quote = models.TextField(help_text="Exactly body[start:end].")
-    prefix = models.CharField(max_length=CONTEXT_CHARS, blank=True)
-    suffix = models.CharField(max_length=CONTEXT_CHARS, blank=True)
     source = models.ForeignKey(
         Source,
         models.RESTRICT,
@@ -148,6 +145,19 @@ class Statement(models.Model):
     )
     verdict = models.CharField(max_length=12, choices=Verdict, default=Verdict.UNCHECKED)
     note = models.TextField(blank=True, help_text="Public: explains the verdict to readers.")
+    claim = models.ForeignKey(
+        "Claim",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="statements",
+        help_text="The claim this statement asserts, shared with other articles' statements.",
+    )
+    claim_difference = models.TextField(
+        blank=True,
+        help_text="Why this statement's verdict differs from its claim's. While set, a "
+        "verdict on the claim leaves this statement alone.",
+    )
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -157,20 +167,33 @@ class Statement(models.Model):
 
     objects = StatementQuerySet.as_manager()
 
-    class Meta:
+    tracked = (
+        "article",
+        "start",
+        "end",
+        "quote",
+        "orphaned",
+        "source",
+        "via",
+        "attribution",
+        "kind",
+        "verdict",
+        "note",
+        "claim",
+        "claim_difference",
+    )
+
+    class Meta(AnchoredSpan.Meta):
         ordering = ["article", "start"]
         permissions = [("set_verdict", "Can set verdicts, notes and evidence")]
         constraints = [
+            *AnchoredSpan.Meta.constraints,
             models.CheckConstraint(
                 condition=Q(verdict__in=Verdict.values), name="statement_verdict_valid"
             ),
             models.CheckConstraint(
                 condition=Q(kind__in=StatementKind.values), name="statement_kind_valid"
             ),
-            models.CheckConstraint(
-                condition=Q(end__gt=F("start")), name="statement_span_not_empty"
-            ),
-            models.CheckConstraint(condition=Q(start__gte=0), name="statement_start_not_negative"),
             models.UniqueConstraint(
                 fields=["article", "start", "end"], name="statement_unique_span"
             ),
@@ -188,48 +211,41 @@ class Statement(models.Model):
     def __str__(self):
         return self.quote[:80]
 
-    def save(self, *args, **kwargs):
-        """Saves, and records a verdict change however it was made (form, action, code).
-
-        The verdict is compared with the stored row, locked for the transaction, so a
-        change is recorded once, with the verdict it really replaced. A change made by
-        code that named nobody (not through set_verdict) is stamped with no reviewer.
-        """
-        stamped = self.__dict__.pop("_stamped", False)
-        update_fields = kwargs.get("update_fields")
-        writes_verdict = update_fields is None or "verdict" in update_fields
-        using = kwargs.get("using") or router.db_for_write(Statement, instance=self)
-        with transaction.atomic(using=using):
-            stored = None
-            if writes_verdict and not self._state.adding:
-                stored = (
-                    Statement.objects.using(using)
-                    .filter(pk=self.pk)
-                    .select_for_update()
-                    .values_list("verdict", "reviewed_by")
-                    .first()
-                )
-            old, old_reviewer = stored or (Verdict.UNCHECKED, None)
-            changed = writes_verdict and old != self.verdict
-            if changed or stamped:
-                if not stamped and self.reviewed_by_id == old_reviewer:
-                    self.reviewed_by = None
-                self.reviewed_at = timezone.now()
-                if update_fields is not None:
-                    kwargs["update_fields"] = {*update_fields, "reviewed_by", "reviewed_at"}
-            super().save(*args, **kwargs)
-            if changed:
-                VerdictChange.objects.using(using).create(
-                    statement=self,
-                    user=self.reviewed_by,
-                    at=self.reviewed_at,
-                    from_verdict=old,
-                    to_verdict=self.verdict,
-                    note=self.note,
-                )
-
     def get_absolute_url(self):
         return f"{self.article.get_absolute_url()}#{self.anchor}"
+
+    def before_save(self, stored, update_fields):
+        """Stamps a verdict change: with the reviewer named by set_verdict, or else with
+        whoever is acting (stories.audit), or no one when code changes it on its own."""
+        stamped = self.__dict__.pop("_stamped", False)
+        writes_verdict = update_fields is None or "verdict" in update_fields
+        old = stored["verdict"] if stored else Verdict.UNCHECKED
+        self._verdict_was = old if writes_verdict and old != self.verdict else None
+        if self._verdict_was is None and not stamped:
+            return None
+        if not stamped and self.reviewed_by_id == (stored["reviewed_by_id"] if stored else None):
+            self.reviewed_by = current_user()
+        self.reviewed_at = timezone.now()
+        return {"reviewed_by", "reviewed_at"}
+
+    def after_save(self, stored, changes):
+        if self._verdict_was is not None:
+            VerdictChange.objects.create(
+                statement=self,
+                user=self.reviewed_by,
+                at=self.reviewed_at,
+                from_verdict=self._verdict_was,
+                to_verdict=self.verdict,
+                note=self.note,
+            )
+
+    def prepare_revert(self, change, by):
+        if "verdict" in change.changes:
+            self.reviewed_by = by
+            self._stamped = True
+
+    def history_article_id(self):
+        return self.article_id
 
     @property
     def anchor(self):
@@ -238,18 +254,6 @@ class Statement(models.Model):
     @property
     def verdict_choice(self):
         return Verdict(self.verdict)
-
-    def set_span(self, start, end, body=None):
-        """Points the statement at body[start:end] and stores its quote and context."""
-        body = self.article.body if body is None else body
-        if not 0 <= start < end <= len(body):
-            raise ValidationError(
-                f"The span {start}–{end} is outside the body ({len(body)} chars)."
-            )
-        self.start, self.end = start, end
-        self.quote = body[start:end]
-        self.prefix = body[max(0, start - CONTEXT_CHARS) : start]
-        self.suffix = body[end : end + CONTEXT_CHARS]
 
     def set_verdict(self, verdict, *, by, note=None):
         """Sets the verdict as `by` (a user, or None for the system), stamping who and when.
@@ -267,21 +271,25 @@ class Statement(models.Model):
         super().clean()
         if self.article_id is None or self.start is None or self.end is None:
             return
-        body = self.article.body
-        if not 0 <= self.start < self.end <= len(body):
-            raise ValidationError(
-                f"The span {self.start}–{self.end} is outside the article body "
-                f"({len(body)} characters)."
-            )
-        if body[self.start : self.end] != self.quote:
-            raise ValidationError(
-                {"quote": "The quote does not match the article body at this span."}
-            )
+        self.check_span()
         if self.source_id and self.via_id and self.source_id == self.via_id:
             raise ValidationError({"via": "A source cannot relay its own statement."})
+        claim = self.claim if self.claim_id else None
+        if (
+            claim is not None
+            and claim.verdict != Verdict.UNCHECKED
+            and self.verdict != claim.verdict
+            and not self.claim_difference.strip()
+        ):
+            raise ValidationError(
+                {
+                    "claim_difference": "This verdict differs from the claim's "
+                    f"({claim.get_verdict_display()}): say why."
+                }
+            )
 
 
-class Evidence(models.Model):
+class Evidence(Audited):
     """A link or document behind a verdict."""
 
     statement = models.ForeignKey(Statement, models.CASCADE, related_name="evidence")
@@ -289,6 +297,8 @@ class Evidence(models.Model):
     title = models.CharField(max_length=300, blank=True)
     note = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    tracked = ("statement", "url", "title", "note")
 
     class Meta:
         verbose_name_plural = "evidence"
@@ -301,6 +311,9 @@ class Evidence(models.Model):
 
     def __str__(self):
         return self.title or self.url
+
+    def history_article_id(self):
+        return self.statement.article_id
 
     def clean(self):
         if not self.url and not self.title:
@@ -333,3 +346,54 @@ class VerdictChange(models.Model):
     def __str__(self):
         who = self.user or "system"
         return f"{self.get_from_verdict_display()} → {self.get_to_verdict_display()} by {who}"
+
+
+class CorrectionQuerySet(models.QuerySet):
+    def for_article_page(self):
+        return self.filter(published=True).order_by("created_at")
+
+
+class Correction(AnchoredSpan, Audited):
+    """An error in the outlet's own text, recorded on its span: separate from verdicts on
+    what sources said, and listed in the article's correction log."""
+
+    article = models.ForeignKey(Article, models.CASCADE, related_name="corrections")
+    text = models.TextField(
+        help_text='What is correct, for readers: "Sergei and Yulia Skripal survived."'
+    )
+    published = models.BooleanField(default=True, help_text="Shown in the correction log.")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CorrectionQuerySet.as_manager()
+
+    tracked = ("article", "start", "end", "quote", "orphaned", "text", "published")
+
+    class Meta(AnchoredSpan.Meta):
+        ordering = ["article", "created_at"]
+        constraints = [*AnchoredSpan.Meta.constraints]
+
+    def __str__(self):
+        return f"Correction: {self.quote[:70]}"
+
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#{self.anchor}"
+
+    def before_save(self, stored, update_fields):
+        if stored is None and self.created_by_id is None:
+            self.created_by = current_user()
+
+    def history_article_id(self):
+        return self.article_id
+
+    @property
+    def anchor(self):
+        return f"correction-{self.pk}"
+
+    def clean(self):
+        super().clean()
+        if self.article_id is not None and self.start is not None and self.end is not None:
+            self.check_span()
