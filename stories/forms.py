@@ -1,4 +1,4 @@
-"""Forms for the editors' admin: aliases as lines, article text, statement spans."""
+"""Forms for the editors' admin: aliases as lines, article text, statement spans, merges."""
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -258,3 +258,29 @@ class StatementForm(forms.ModelForm):
 class StatementInlineForm(StatementForm):
     class Meta(StatementForm.Meta):
         widgets = {"note": forms.Textarea(attrs={"rows": 2, "cols": 30})}
+
+
+class MergeForm(forms.Form):
+    """Which of the selected sources (or entities) to keep when they are merged into one."""
+
+    keep = forms.TypedChoiceField(
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose the one to keep.",
+            "invalid_choice": "Choose one of the selected rows to keep.",
+        },
+    )
+
+    def __init__(self, *args, rows, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = list(rows)
+        self.fields["keep"].choices = [(row.pk, str(row)) for row in self.rows]
+
+    @property
+    def kept(self):
+        return next(row for row in self.rows if row.pk == self.cleaned_data["keep"])
+
+    @property
+    def others(self):
+        return [row for row in self.rows if row.pk != self.cleaned_data["keep"]]

@@ -128,3 +128,15 @@ def make_article_with_statements(count, **fields):
         )
         make_evidence(statement, title=f"Evidence for claim {n}")
     return article
+
+
+def make_anonymous_source(article, name="a senior official", **fields):
+    """An anonymous source of one article."""
+    return make_source(name, kind=SourceKind.ANONYMOUS, scope_article=article, **fields)
+
+
+def make_suggestion(source, candidate, score=0.8, **fields):
+    """A suggestion that `candidate` may be `source` under another name."""
+    from stories.models import MergeSuggestion
+
+    return MergeSuggestion.objects.create(source=source, candidate=candidate, score=score, **fields)

@@ -2,6 +2,8 @@
 
 import pytest
 from django.contrib.admin import helpers
+from django.contrib.admin.models import LogEntry
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.html import escape
 from pytest_django.asserts import assertContains, assertNotContains
@@ -10,14 +12,17 @@ from stories.importing import fingerprint
 from stories.models import (
     Article,
     Entity,
+    MergeSuggestion,
     Source,
     SourceKind,
     Statement,
     StatementKind,
+    SuggestionStatus,
     Verdict,
     VerdictChange,
 )
 from tests.factories import (
+    make_anonymous_source,
     make_article,
     make_editor,
     make_entity,
@@ -26,6 +31,7 @@ from tests.factories import (
     make_staff_user,
     make_statement,
     make_story,
+    make_suggestion,
 )
 
 pytestmark = pytest.mark.django_db
@@ -795,3 +801,419 @@ def test_source_kinds_are_filterable(editor_client):
     assertContains(response, "Example Agency")
     assertNotContains(response, "Jane Minister")
     assert Source.objects.count() == 2
+
+
+# Extraction confidence -----------------------------------------------------------------------
+
+
+def test_statement_list_shows_confidence_in_numbers_and_words_doubtful_first(editor_client):
+    article = make_article()
+    sure = make_statement(article, "the bridge would open in May", confidence=0.93)
+    doubtful = make_statement(
+        article, '"We are on schedule,"', confidence=0.41, source_confidence=0.7
+    )
+    likely = make_statement(article, "Critics said the project was over budget.", confidence=0.6)
+    response = editor_client.get(admin_url("statement", "changelist"))
+    assertContains(response, '<th scope="col" class="sortable column-confidence_display')
+    assertContains(response, 'title="Extraction confidence: 41% (doubtful)"')
+    assertContains(response, '41% <span class="confidence-level">doubtful</span>')
+    assertContains(response, '60% <span class="confidence-level">likely</span>')
+    assertContains(response, '70% <span class="confidence-level">likely</span>')
+    assertContains(response, '93% <span class="confidence-level">sure</span>')
+    assertContains(response, 'title="Source confidence: 70% (likely)"')
+    assert list(response.context["cl"].result_list) == [doubtful, likely, sure]
+
+
+@pytest.mark.parametrize(
+    ("param", "level", "expected"),
+    [
+        ("confidence", "doubtful", ["doubtful"]),
+        ("confidence", "likely", ["likely"]),
+        ("confidence", "sure", ["sure", "unsure source"]),
+        ("source_confidence", "doubtful", ["unsure source"]),
+        ("source_confidence", "sure", ["doubtful", "likely", "sure"]),
+    ],
+)
+def test_statements_filter_by_confidence(editor_client, param, level, expected):
+    article = make_article()
+    make_statement(article, "the bridge would open in May", confidence=0.59, note="doubtful")
+    make_statement(article, '"We are on schedule,"', confidence=0.849, note="likely")
+    make_statement(article, "Critics said the project was over budget.", note="sure")
+    make_statement(
+        make_article(), "she told reporters", confidence=0.85, source_confidence=0.2,
+        note="unsure source",
+    )  # fmt: skip
+    response = editor_client.get(admin_url("statement", "changelist"), {param: level})
+    assert sorted(s.note for s in response.context["cl"].result_list) == sorted(expected)
+
+
+def test_article_page_shows_each_statements_confidence_and_a_doubtful_badge(editor_client):
+    article = make_article()
+    doubtful = make_statement(
+        article, "the bridge would open in May", confidence=0.45, source_confidence=0.5
+    )
+    by_hand = make_statement(article, "Critics said the project was over budget.")
+    response = editor_client.get(admin_url("article", "change", article.pk))
+    verdict = Verdict.UNCHECKED
+    assertContains(
+        response,
+        f'<mark class="statement verdict-unchecked" title="{verdict.label}: the outlet '
+        '(Indirect (reported) speech); confidence 45% (doubtful), source 50% (doubtful)" '
+        f'id="statement-{doubtful.pk}">'
+        f'<a href="{admin_url("statement", "change", doubtful.pk)}">'
+        f'<span class="verdict-badge">{verdict.icon} {verdict.label}</span> '
+        '<span class="doubt-badge" title="Extraction is unsure this is an attributed statement">'
+        "doubtful</span> "
+        '<span class="doubt-badge" title="Extraction is unsure who said it">source doubtful</span> '
+        f"{escape(doubtful.quote)}</a></mark>",
+        html=True,
+    )
+    # A statement made by hand (confidence 1) says nothing of confidence in the text.
+    assertContains(response, f'title="{verdict.label}: the outlet (Indirect (reported) speech)"')
+    assertContains(response, "doubt-badge", count=2)
+    # The statements inline: a column of confidence, read-only.
+    assertContains(response, '<td class="field-confidence_display">', count=3)  # and a new row
+    assertContains(response, f"Characters {doubtful.start}–{doubtful.end}; confidence 45%")
+    assertContains(response, f"Characters {by_hand.start}–{by_hand.end}")
+    assertNotContains(response, 'name="statements-0-confidence"')
+
+
+def test_confidence_is_read_only_in_the_admin(editor_client):
+    statement = make_statement(confidence=0.5, source_confidence=0.4)
+    response = editor_client.get(admin_url("statement", "change", statement.pk))
+    assertContains(response, '50% <span class="confidence-level">doubtful</span>')
+    assertNotContains(response, 'name="confidence"')
+    assertNotContains(response, 'name="source_confidence"')
+    response = editor_client.post(
+        admin_url("statement", "change", statement.pk),
+        statement_post_data(statement, confidence=1, source_confidence=1),
+    )
+    assert response.status_code == 302
+    statement.refresh_from_db()
+    assert (statement.confidence, statement.source_confidence) == (0.5, 0.4)
+
+
+# Merging sources and entities ----------------------------------------------------------------
+
+
+def merge_action(client, model, rows, **data):
+    """Runs the merge action on `rows`; with `keep`, confirms it as the confirmation page does."""
+    post = {"action": "merge_selected", helpers.ACTION_CHECKBOX_NAME: [r.pk for r in rows]}
+    if "keep" in data:
+        post.update(post="yes", keep=data.pop("keep").pk)
+    post.update(data)
+    return client.post(admin_url(model, "changelist"), post, follow=True)
+
+
+@pytest.fixture
+def two_peskovs():
+    keep = make_source("Dmitry Peskov", aliases=["Peskov"])
+    other = make_source("Dmitri Peskov", role="Kremlin spokesman")
+    article = make_article()
+    make_statement(article, "the bridge would open in May", source=keep)
+    make_statement(article, '"We are on schedule,"', source=keep)
+    make_statement(article, "Critics said the project was over budget.", via=keep, source=other)
+    return keep, other
+
+
+def test_merge_action_asks_which_source_to_keep(editor_client, two_peskovs):
+    keep, other = two_peskovs
+    response = merge_action(editor_client, "source", [other, keep])
+    assert response.status_code == 200
+    assert response.templates[0].name == "admin/stories/merge_confirmation.html"
+    assertContains(response, "<h1>Merge sources</h1>", html=True)
+    assertContains(response, "csrfmiddlewaretoken")
+    for row, checked in [(keep, " checked"), (other, "")]:
+        assertContains(
+            response,
+            f'<input type="radio" name="keep" value="{row.pk}" id="keep-{row.pk}"{checked} '
+            "required>",
+            html=True,
+        )
+        assertContains(response, f'<label for="keep-{row.pk}">{row.name}</label>', html=True)
+        assertContains(
+            response,
+            f'<input type="hidden" name="_selected_action" value="{row.pk}">',
+            html=True,
+        )
+    # Kind, other names, statements, relayed, articles published, members.
+    assertContains(response, "<td>Person</td><td>Peskov</td><td>2</td><td>1</td>", html=True)
+    assertContains(response, '<input type="hidden" name="action" value="merge_selected">')
+    assertContains(response, '<input type="submit" value="Yes, merge them">', html=True)
+    assert Source.objects.filter(pk=other.pk).exists()
+
+
+def test_confirming_the_merge_merges_and_says_so(editor_client, editor, two_peskovs):
+    keep, other = two_peskovs
+    response = merge_action(editor_client, "source", [keep, other], keep=keep)
+    assert response.redirect_chain[-1][0] == admin_url("source", "changelist")
+    assertContains(
+        response,
+        "Merged “Dmitri Peskov” into “Dmitry Peskov”: moved 1 statement. 1 name added as aliases.",
+    )
+    assert not Source.objects.filter(pk=other.pk).exists()
+    keep.refresh_from_db()
+    assert (keep.aliases, keep.role) == (["Peskov", "Dmitri Peskov"], "Kremlin spokesman")
+    assert keep.statements.count() == 3
+    entry = LogEntry.objects.get()
+    assert (entry.user, entry.object_id) == (editor, str(keep.pk))
+    response = editor_client.get(admin_url("source", "history", keep.pk))
+    assertContains(response, "Merged “Dmitri Peskov” into “Dmitry Peskov”")
+
+
+def test_the_editor_may_keep_either_source(editor_client, two_peskovs):
+    keep, other = two_peskovs
+    merge_action(editor_client, "source", [keep, other], keep=other)
+    assert Source.objects.get(pk=other.pk).statements.count() == 3
+    assert not Source.objects.filter(pk=keep.pk).exists()
+
+
+def test_keeping_a_source_that_was_not_selected_is_refused(editor_client, two_peskovs):
+    keep, other = two_peskovs
+    stranger = make_source("Somebody else")
+    response = merge_action(editor_client, "source", [keep, other], keep=stranger)
+    assertContains(response, "Choose one of the selected rows to keep.")
+    assert Source.objects.count() == 4  # with the outlet
+
+
+def test_merging_one_source_asks_for_two(editor_client, two_peskovs):
+    response = merge_action(editor_client, "source", two_peskovs[:1])
+    assertContains(response, "Select two or more sources to merge them.")
+
+
+def test_anonymous_sources_of_two_articles_are_not_merged_in_the_admin(editor_client):
+    one = make_anonymous_source(make_article(), "a senior official")
+    two = make_anonymous_source(make_article(), "a senior official")
+    for data in [{}, {"keep": one}]:
+        response = merge_action(editor_client, "source", [one, two], **data)
+        assertContains(response, "scoped sources never merge across articles")
+        assertContains(response, 'class="error"')
+    assert Source.objects.filter(pk__in=[one.pk, two.pk]).count() == 2
+
+
+def test_fact_checkers_cannot_merge(checker_client, two_peskovs):
+    keep, other = two_peskovs
+    for model in ["source", "entity"]:
+        response = checker_client.get(admin_url(model, "changelist"))
+        assert response.status_code == 200
+        assertNotContains(response, "merge_selected")
+        assertNotContains(response, "Merge selected")
+    response = merge_action(checker_client, "source", [keep, other], keep=keep)
+    assertNotContains(response, "Merged")
+    assert Source.objects.filter(pk=other.pk).exists()
+
+
+def test_merging_needs_change_and_delete_permissions(client, two_peskovs):
+    keep, other = two_peskovs
+    client.force_login(make_staff_user("stories.view_source", "stories.change_source"))
+    assertNotContains(client.get(admin_url("source", "changelist")), "merge_selected")
+    client.force_login(
+        make_staff_user("stories.view_source", "stories.change_source", "stories.delete_source")
+    )
+    assertContains(client.get(admin_url("source", "changelist")), "Merge selected sources…")
+
+
+def test_editor_merges_entities(editor_client):
+    keep, other = make_entity("Kremlin"), make_entity("Moscow Kremlin", wikidata_id="Q83437")
+    article = make_article()
+    article.tags.add(keep, other)
+    make_article().tags.add(other)
+    response = merge_action(editor_client, "entity", [keep, other])
+    assertContains(response, "<h1>Merge entities</h1>", html=True)
+    assertContains(response, "<td>Q83437</td><td>2</td><td>0</td>", html=True)
+    # The one more articles are tagged with is offered.
+    assertContains(response, f'value="{other.pk}" id="keep-{other.pk}" checked')
+    response = merge_action(editor_client, "entity", [keep, other], keep=keep)
+    assertContains(response, "Merged “Moscow Kremlin” into “Kremlin”: moved 1 tagged article.")
+    assert list(article.tags.all()) == [keep]
+    keep.refresh_from_db()
+    assert (keep.aliases, keep.wikidata_id) == (["Moscow Kremlin"], "Q83437")
+
+
+# Queries for the confirmation page: session, user, the user's permissions and those of the
+# user's groups, the changelist's filtered and full counts (Django makes its ChangeList before
+# it runs the action), then the selected sources with their anonymous sources' articles and a
+# subquery count of each kind of link.
+MERGE_CONFIRMATION_QUERIES = 7
+
+
+@pytest.mark.parametrize("n", [2, 8])
+def test_merge_confirmation_queries_do_not_grow(editor_client, django_assert_num_queries, n):
+    sources = [make_source() for _ in range(n)]
+    for source in sources:
+        make_statement(source=source)
+    with django_assert_num_queries(MERGE_CONFIRMATION_QUERIES):
+        response = merge_action(editor_client, "source", sources)
+    assertContains(response, 'type="radio"', count=n)
+
+
+# Merge suggestions ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def suggestion(two_peskovs):
+    keep, other = two_peskovs
+    return make_suggestion(keep, other, score=0.82, reason="Same surname, same role")
+
+
+def suggestion_action(client, action, suggestions, **data):
+    post = {"action": action, helpers.ACTION_CHECKBOX_NAME: [s.pk for s in suggestions], **data}
+    return client.post(admin_url("mergesuggestion", "changelist"), post, follow=True)
+
+
+def test_suggestion_list_shows_candidate_source_score_reason_and_status(editor_client, suggestion):
+    response = editor_client.get(admin_url("mergesuggestion", "changelist"))
+    assertContains(response, "Dmitri Peskov")
+    assertContains(response, "Dmitry Peskov")
+    assertContains(response, '<td class="field-score_display">82%</td>', html=True)
+    assertContains(response, "Same surname, same role")
+    assertContains(response, "Waiting for an editor")
+    assertContains(response, '<option value="merge_suggested">Merge: they are the same</option>')
+    assertContains(response, '<option value="reject_suggested">Reject: they are different</option>')
+    response = editor_client.get(
+        admin_url("mergesuggestion", "changelist"), {"status__exact": "rejected"}
+    )
+    assertContains(response, "0 merge suggestions")
+
+
+def test_merging_a_suggestion_merges_the_candidate_into_the_source(
+    editor_client, editor, suggestion
+):
+    keep, other = suggestion.source, suggestion.candidate
+    response = suggestion_action(editor_client, "merge_suggested", [suggestion])
+    assert response.templates[0].name == "admin/stories/mergesuggestion/merge_confirmation.html"
+    assertContains(response, "2 statements, 1 relayed, 0 articles")  # the source, kept
+    assertContains(response, "1 statement, 0 relayed, 0 articles")  # the candidate
+    assertContains(response, '<input type="hidden" name="post" value="yes">', html=True)
+    assert Source.objects.filter(pk=other.pk).exists()
+
+    response = suggestion_action(editor_client, "merge_suggested", [suggestion], post="yes")
+    assertContains(response, "Merged “Dmitri Peskov” into “Dmitry Peskov”")
+    assert not Source.objects.filter(pk=other.pk).exists()
+    assert keep.statements.count() == 3
+    # The suggestion goes with the candidate; the kept source's history says who merged.
+    assert not MergeSuggestion.objects.exists()
+    entry = LogEntry.objects.get()
+    assert entry.user == editor
+    assert "Settled: suggestion “Dmitri Peskov” → “Dmitry Peskov” (82%" in entry.change_message
+
+
+def test_rejecting_a_suggestion_keeps_the_pair_so_it_is_not_suggested_again(
+    editor_client, editor, suggestion
+):
+    response = suggestion_action(editor_client, "reject_suggested", [suggestion])
+    assertContains(response, "Rejected 1 suggestion: it will not be suggested again.")
+    suggestion.refresh_from_db()
+    assert (suggestion.status, suggestion.decided_by) == (SuggestionStatus.REJECTED, editor)
+    assert suggestion.decided_at is not None
+    assert Source.objects.filter(pk=suggestion.candidate_id).exists()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_suggestion(suggestion.source, suggestion.candidate)
+    # Deciding it again changes nothing.
+    response = suggestion_action(editor_client, "reject_suggested", [suggestion])
+    assertContains(response, "Rejected 0 suggestions")
+    assertContains(response, "1 other was already decided.")
+    response = suggestion_action(editor_client, "merge_suggested", [suggestion], post="yes")
+    assertContains(response, "These suggestions are already decided.")
+    assert Source.objects.filter(pk=suggestion.candidate_id).exists()
+
+
+def test_a_refused_suggested_merge_is_reported_and_changes_nothing(editor_client):
+    article = make_article()
+    anonymous = make_anonymous_source(article)
+    named = make_source("A senior official")
+    bad = make_suggestion(named, anonymous)
+    good = make_suggestion(make_source("Jane Minister"), make_source("J. Minister"))
+    response = suggestion_action(editor_client, "merge_suggested", [bad, good], post="yes")
+    assertContains(response, "Not merged: “a senior official” is an anonymous source")
+    assertContains(response, "Merged “J. Minister” into “Jane Minister”")
+    assert MergeSuggestion.objects.get() == bad
+    assert bad.status == SuggestionStatus.OPEN
+
+
+def test_suggestion_page_compares_the_two_and_offers_the_decision(editor_client, suggestion):
+    response = editor_client.get(admin_url("mergesuggestion", "change", suggestion.pk))
+    assertContains(response, "The two sources")
+    assertContains(response, "2 statements, 1 relayed, 0 articles")
+    assertContains(response, "Kremlin spokesman")
+    assertContains(response, 'value="merge_suggested">Merge: they are the same…</button>')
+    assertContains(response, 'value="reject_suggested">Reject: they are different</button>')
+    assertNotContains(response, 'name="_save"')
+    assertNotContains(response, 'name="score"')
+    assert editor_client.get(admin_url("mergesuggestion", "add")).status_code == 403
+
+
+def test_fact_checkers_see_suggestions_but_cannot_decide(checker_client, suggestion):
+    response = checker_client.get(admin_url("mergesuggestion", "changelist"))
+    assertContains(response, "Dmitri Peskov")
+    assertNotContains(response, "merge_suggested")
+    assertNotContains(response, "reject_suggested")
+    response = checker_client.get(admin_url("mergesuggestion", "change", suggestion.pk))
+    assert response.status_code == 200
+    assertNotContains(response, "merge_suggested")
+    for action in ["merge_suggested", "reject_suggested"]:
+        suggestion_action(checker_client, action, [suggestion], post="yes")
+    suggestion.refresh_from_db()
+    assert suggestion.status == SuggestionStatus.OPEN
+    assert Source.objects.filter(pk=suggestion.candidate_id).exists()
+
+
+def test_source_page_shows_its_names_and_open_suggestions(editor_client, suggestion):
+    keep, other = suggestion.source, suggestion.candidate
+    decided = make_suggestion(keep, make_source("Peskova"), status=SuggestionStatus.REJECTED)
+    response = editor_client.get(admin_url("source", "change", keep.pk))
+    assertContains(
+        response,
+        '<ul class="names"><li class="names-main"><strong>Dmitry Peskov</strong> '
+        '<span class="names-note">(name)</span></li><li>Peskov</li></ul>',
+        html=True,
+    )
+    assertContains(
+        response,
+        f'<li>May be the same as <a href="{admin_url("source", "change", other.pk)}">'
+        "Dmitri Peskov</a> (82% sure · Same surname, same role) · "
+        f'<a href="{admin_url("mergesuggestion", "change", suggestion.pk)}">Decide…</a></li>',
+        html=True,
+    )
+    assertNotContains(response, admin_url("mergesuggestion", "change", decided.pk))
+    # The candidate's page shows the same suggestion, from its side.
+    response = editor_client.get(admin_url("source", "change", other.pk))
+    assertContains(response, admin_url("mergesuggestion", "change", suggestion.pk))
+    assertContains(response, '<li class="names-none">No other names yet.</li>', html=True)
+
+
+def test_source_add_page_has_no_names_or_suggestions_yet(editor_client):
+    response = editor_client.get(admin_url("source", "add"))
+    assertNotContains(response, "Known as")
+    assertNotContains(response, "Open suggestions")
+
+
+# Queries for an editor's suggestion list: session, user, the user's permissions and those of
+# the user's groups, the filtered count, the full count, the suggestions with both sources.
+SUGGESTION_LIST_QUERIES = 7
+
+
+@pytest.mark.parametrize("n", [3, 9])
+def test_suggestion_list_queries_do_not_grow(editor_client, django_assert_num_queries, n):
+    known = make_source("Known")
+    for _ in range(n):
+        make_suggestion(known, make_source())
+    with django_assert_num_queries(SUGGESTION_LIST_QUERIES):
+        response = editor_client.get(admin_url("mergesuggestion", "changelist"))
+    assertContains(response, f"{n} merge suggestions")
+
+
+# Queries for a source's page: session, user, the user's permissions and those of the user's
+# groups, the source, its affiliation, entity and anonymous article for the autocomplete
+# widgets (none here), the open suggestions with their sources.
+SOURCE_PAGE_QUERIES = 6
+
+
+@pytest.mark.parametrize("n", [1, 5])
+def test_source_page_queries_do_not_grow(editor_client, django_assert_num_queries, n):
+    source = make_source("Known")
+    for _ in range(n):
+        make_suggestion(source, make_source())
+    with django_assert_num_queries(SOURCE_PAGE_QUERIES):
+        response = editor_client.get(admin_url("source", "change", source.pk))
+    assertContains(response, "May be the same as", count=n)
