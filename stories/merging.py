@@ -32,6 +32,7 @@ from stories.models import (
     TaggedArticle,
     clean_aliases,
 )
+from stories.models.tracking import logged_update
 
 SOURCE_FIELDS_TO_FILL = ["role", "description", "url", "ownership", "reliability"]
 ENTITY_FIELDS_TO_FILL = ["wikidata_id", "description"]
@@ -190,14 +191,20 @@ def merge_sources(keep, others, *, by=None):
 
         # A statement said by one of these and relayed by another would be relayed by
         # its own source: the relay goes (Statement.clean() refuses source == via).
-        summary.collapsed["relays"] = Statement.objects.filter(
-            source__in=group, via__in=group
-        ).update(via=None)
-        summary.moved["statements"] = Statement.objects.filter(source__in=other_pks).update(
-            source=keep
+        # Moves go through logged_update: versions move on and each row's log shows them.
+        statements = Statement.objects.all()
+        summary.collapsed["relays"] = logged_update(
+            statements.filter(source__in=group, via__in=group), user=by, via=None
         )
-        summary.moved["relayed"] = Statement.objects.filter(via__in=other_pks).update(via=keep)
-        summary.moved["articles"] = Article.objects.filter(outlet__in=other_pks).update(outlet=keep)
+        summary.moved["statements"] = logged_update(
+            statements.filter(source__in=other_pks), user=by, source=keep
+        )
+        summary.moved["relayed"] = logged_update(
+            statements.filter(via__in=other_pks), user=by, via=keep
+        )
+        summary.moved["articles"] = logged_update(
+            Article.objects.filter(outlet__in=other_pks), user=by, outlet=keep
+        )
         summary.moved["members"] = (
             Source.objects.filter(affiliation__in=other_pks)
             .exclude(pk__in=group)

@@ -134,3 +134,14 @@ def test_reverting_a_span_change_puts_the_statement_back_on_its_words():
     Change.objects.filter(action="update").latest().revert()
     statement.refresh_from_db()
     assert statement.quote == "Critics said the project was over budget."
+
+
+def test_a_bulk_verdict_change_makes_an_open_copy_stale():
+    statement = make_statement()
+    open_copy = Statement.objects.get(pk=statement.pk)
+    open_copy.expect_version(open_copy.version)
+    Statement.objects.filter(pk=statement.pk).update(verdict=Verdict.FALSE)
+    open_copy.note = "Written without seeing the bulk change."
+    with pytest.raises(EditConflict):
+        open_copy.save()
+    assert Change.objects.filter(object_id=statement.pk, changes__has_key="verdict").exists()

@@ -294,11 +294,12 @@ def test_merging_sources_takes_a_fixed_number_of_queries(django_assert_num_queri
     others = [make_source() for _ in range(n)]
     for other in others:
         make_statement(source=other)
-    # Savepoint; lock the sources; clear self-relays; move statements, relays, outlets and
-    # members; lock the suggestions (none to delete or repoint); save keep; delete the
-    # merged (Django checks statements, relays and articles, cascades to suggestions and
-    # members, then deletes); release.
-    with django_assert_num_queries(17):
+    # Savepoint; lock the sources; clear self-relays, move relays and outlets (one locking
+    # read each, nothing to change); move statements (read, update, log); move members;
+    # lock the suggestions (none to delete or repoint); save keep; delete the merged
+    # (Django checks statements, relays and articles, cascades to suggestions and members,
+    # then deletes); release.
+    with django_assert_num_queries(19):
         merge_sources(keep, others)
     assert Statement.objects.filter(source=keep).count() == n
 
@@ -352,3 +353,16 @@ def test_merging_entities_writes_the_kept_entitys_history():
     assert entry.get_change_message() == (
         "Merged “The Kremlin” into “Kremlin”: moved 1 tagged article."
     )
+
+
+def test_statements_moved_by_a_merge_are_logged_and_their_versions_move_on():
+    from stories.models import Change
+
+    editor = make_editor()
+    keep, other = make_source("Dmitry Peskov"), make_source("Dmitri Peskov")
+    statement = make_statement(source=other)
+    merge_sources(keep, [other], by=editor)
+    statement.refresh_from_db()
+    assert statement.version == 2
+    change = Change.objects.filter(object_id=statement.pk, action="update").get()
+    assert (change.user, change.changes) == (editor, {"source": [other.pk, keep.pk]})

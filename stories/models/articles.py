@@ -151,6 +151,7 @@ class Article(Audited):
 
     objects = ArticleQuerySet.as_manager()
 
+    history_repr, history_article = "headline", "pk"
     tracked = (
         "story",
         "outlet",

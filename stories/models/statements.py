@@ -14,7 +14,7 @@ from stories.models.choices import (
     Verdict,
 )
 from stories.models.sources import Source
-from stories.models.tracking import AnchoredSpan, Audited
+from stories.models.tracking import AnchoredSpan, Audited, logged_update
 
 
 class StatementQuerySet(models.QuerySet):
@@ -63,8 +63,9 @@ class StatementQuerySet(models.QuerySet):
             changing = [(pk, old, note) for pk, old, note in current if old != new]
             if kwargs:
                 plain(rows, **kwargs)
-            plain(
+            logged_update(
                 rows.filter(pk__in=[pk for pk, _, _ in changing]),
+                user=user,
                 verdict=new,
                 reviewed_by=user,
                 reviewed_at=at,
@@ -167,6 +168,7 @@ class Statement(AnchoredSpan, Audited):
 
     objects = StatementQuerySet.as_manager()
 
+    history_repr, history_article = "quote", "article_id"
     tracked = (
         "article",
         "start",

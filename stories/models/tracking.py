@@ -73,6 +73,8 @@ class Audited(models.Model):
     )
 
     tracked = ()  # the field names whose changes are logged
+    history_repr = None  # the column that names a row in logged_update's log
+    history_article = None  # the column holding the row's article id, if any
 
     class Meta:
         abstract = True
@@ -151,6 +153,51 @@ class Audited(models.Model):
             if old != new:
                 changes[name] = [old, new]
         return changes
+
+
+def logged_update(queryset, *, user=None, **values):
+    """queryset.update(**values) for Audited rows that still bumps each changed row's
+    version and logs a Change per row, as `user` (default: whoever is acting).
+
+    Returns the number of rows that changed.
+    """
+    model = queryset.model
+    attnames = {name: model._meta.get_field(name).attname for name in values}
+    wanted = {name: jsonable(value) for name, value in values.items()}
+    extra = [f for f in (model.history_repr, model.history_article) if f]
+    rows = list(
+        model._base_manager.filter(pk__in=queryset.values("pk"))
+        .order_by("pk")
+        .select_for_update()
+        .values("pk", *attnames.values(), *extra)
+    )
+    changes = {}
+    for row in rows:
+        moved = {
+            name: [jsonable(row[attname]), wanted[name]]
+            for name, attname in attnames.items()
+            if jsonable(row[attname]) != wanted[name]
+        }
+        if moved:
+            changes[row["pk"]] = (row, moved)
+    if not changes:
+        return 0
+    model._base_manager.filter(pk__in=changes).update(**values, version=F("version") + 1)
+    user = user or current_user()
+    content_type = ContentType.objects.get_for_model(model)
+    Change.objects.bulk_create(
+        Change(
+            content_type=content_type,
+            object_id=pk,
+            object_repr=str(row.get(model.history_repr, pk))[:200],
+            article_id=row.get(model.history_article) if model.history_article else None,
+            user=user if user is not None and user.pk else None,
+            action=Change.Action.UPDATE,
+            changes=moved,
+        )
+        for pk, (row, moved) in changes.items()
+    )
+    return len(changes)
 
 
 class ChangeQuerySet(models.QuerySet):
