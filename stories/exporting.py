@@ -130,6 +130,8 @@ def article_to_dict(article, sources=None):
                 "via": sources[statement.via_id].name if statement.via_id else None,
                 "attribution": statement.attribution,
                 "kind": statement.kind,
+                "confidence": statement.confidence,
+                "source_confidence": statement.source_confidence,
                 "verdict": statement.verdict,
                 "note": statement.note,
                 "evidence": [
@@ -228,6 +230,16 @@ def _list(record, key, where):
     return value
 
 
+def _share(record, key, where):
+    """A number from 0 to 1; 1 when absent (a statement an editor made is sure)."""
+    value = record.get(key)
+    if value is None:
+        return 1.0
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+        raise RecordError(f"{where}{key}: expected a number from 0 to 1")
+    return float(value)
+
+
 def _aliases(record, where):
     value = record.get("aliases") or []
     if not isinstance(value, list) or not all(isinstance(a, str) for a in value):
@@ -309,6 +321,8 @@ def parse_record(record):
                     "kind": _choice(
                         item, "kind", where, StatementKind.values, StatementKind.INDIRECT
                     ),
+                    "confidence": _share(item, "confidence", where),
+                    "source_confidence": _share(item, "source_confidence", where),
                     "verdict": _choice(item, "verdict", where, Verdict.values, Verdict.UNCHECKED),
                     "note": _text(item, "note", where),
                     "evidence": evidence,

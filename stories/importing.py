@@ -29,16 +29,23 @@ from stories.models import (
     Article,
     ArticleStatus,
     Entity,
+    EntityKind,
     Evidence,
     Source,
     SourceKind,
     Statement,
     Story,
+    TaggedArticle,
     unique_slug,
 )
 from stories.names import normalize_name
 
 DEFAULT_MAX_BYTES = 2 * 1024 * 1024
+# Sources that are bodies, and so entities too.
+_BODY_KINDS = {SourceKind.ORGANISATION, SourceKind.GOVERNMENT, SourceKind.OUTLET}
+# The Statement fields worth a check field by field when the loader makes one: its kind and
+# numbers. The span is checked by set_span() and clean(); the rest the loader sets itself.
+_STATEMENT_CHECKED = {"kind", "confidence", "source_confidence", "attribution", "start", "end"}
 HEADER_KEYS = ("outlet", "url", "published", "byline", "story", "status", "dek")
 _HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]{0,20}?)\s*:\s*(?P<value>.*)$")
 
@@ -80,10 +87,35 @@ _CREDIT_GLUED = re.compile(
     r"^(?P<caption>.{20,}?[.!?\"”’)])(?P<space>\s?)(?P<credit>[A-Z][^.!?]{1,100})$"
 )
 _CREDIT_ALONE = re.compile(r"^[A-Z][^.!?]{1,100}$")
+# A rule between the story and its notes: "___", "* * *", "---".
+_SEPARATOR = re.compile(r"^(?:[_*=~#•·—–-]\s*){3,}$")
+# Notes on how the story was made, never part of it: contributor lines, reporting and editing
+# credits, editor's notes and corrections, "This story has been updated."
+_NOTE = re.compile(
+    r"^\(?(?:(?:additional\s+)?reporting\s+by|writing\s+by|editing\s+by|compiled\s+by|"
+    r"produced\s+by|edited\s+by)\b.*|"
+    r"^(?:editor['’]?s\s+note|correction|clarification|update)\s*:.*|"
+    r"^this\s+(?:story|article|report|post)\s+(?:has\s+been|was|is\s+being)\s+"
+    r"(?:updated|corrected|amended|changed|edited)\b.*|"
+    r"^(?:[\w.'’-]+\s+){0,24}(?:contributed|contributing)\b.{0,80}\b(?:report|reporting|story|"
+    r"article)\.?\)?$",
+    re.IGNORECASE,
+)
+# The signature under an embedded social-media post: "— Name (@handle) September 21, 2023".
+_POST_SIGNATURE = re.compile(r"^[—–-]\s*[^()]{1,100}\(@\w{1,40}\)(?:\s+.{0,40})?$")
+# A dateline opening the story proper: "WASHINGTON (AP) —", "LANSING, Mich. —", "CAIRO -".
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*)(?:,\s+(?P<region>[A-Z][\w.]*"
+    r"(?:\s+[A-Z][\w.]*)?))?(?:\s+\((?P<outlet>[A-Za-z][\w .&-]{0,40})\))?\s*[—–-]+\s+"
+)
 _AGENCY_AT_END = re.compile(
     r"(?:Getty\s+Images|\bAFP\b|\bAP\b|Reuters|\bEPA\b|Shutterstock|Alamy|\bPool\b|"
     r"\bPA\s+Images|File|Handout)\s*$"
 )
+
+
+def _statement_unchecked():
+    return [f.name for f in Statement._meta.fields if f.name not in _STATEMENT_CHECKED]
 
 
 class ArticleError(Exception):
@@ -206,7 +238,15 @@ def parse_text(text, name=""):
     items = []  # [kind, text, credit]: kind is "body", "caption" or "furniture"
     for raw in paragraphs:
         paragraph = normalize_paragraph(raw)
-        if BOILERPLATE.match(paragraph):
+        if BOILERPLATE.match(paragraph) or _SEPARATOR.match(paragraph) or _NOTE.match(paragraph):
+            skipped.append(paragraph)
+            items.append(["furniture", paragraph, ""])
+            continue
+        if _POST_SIGNATURE.match(paragraph):
+            # An embedded post: the signature and the post's text just before it.
+            if items and items[-1][0] == "body":
+                skipped.append(items[-1][1])
+                items[-1][0] = "furniture"
             skipped.append(paragraph)
             items.append(["furniture", paragraph, ""])
             continue
@@ -238,6 +278,9 @@ def parse_text(text, name=""):
                 dek = bodies.pop(0)[1]  # a short paragraph before the photo: the standfirst
     elif bodies and normalize_paragraph(bodies[0][1]) == dek:
         bodies.pop(0)
+    if bodies and not dek and len(bodies) > 1 and DATELINE.match(bodies[1][1]):
+        if not DATELINE.match(bodies[0][1]) and len(bodies[0][1]) <= 320:
+            dek = bodies.pop(0)[1]  # what comes before the dateline is the standfirst
     body = "\n\n".join(item[1] for item in bodies)
     if not body:
         raise ArticleError("no body text after the headline")
@@ -374,6 +417,7 @@ class Result:
     headline: str = ""
     problem: str = ""
     statements: list = field(default_factory=list)  # [Statement, …] (unsaved in a dry run)
+    article: Article | None = None  # the Article created
     sources: int = 0
     entities: int = 0
 
@@ -437,8 +481,14 @@ class Loader:
     """Loads article files and exports; call load(paths), then read .summary.
 
     Metadata given here (outlet, story, published, status) overrides a text file's header.
-    Each article is saved in its own transaction; a dry run rolls each one back.
+    Each article is atomic on its own: a bad one leaves nothing behind and the others still
+    load; a dry run rolls each one back. load() commits the articles in groups of
+    GROUP_SIZE, each article a savepoint of the group's transaction, so that a large folder
+    does not wait on the disk once per article; results are reported once their group is
+    committed. load_article() alone saves one article in its own transaction.
     """
+
+    GROUP_SIZE = 50
 
     def __init__(
         self,
@@ -463,18 +513,47 @@ class Loader:
         self.summary = Summary()
         self.sources = extraction.SourceDirectory()
         self.entities = extraction.EntityDirectory()
+        self._group = None  # the open group's transaction, in load()
+        self._waiting = None  # the Results of the open group, or None outside load()
 
     def load(self, paths):
-        for path, problem in find_files(paths):
-            if problem:
-                self._report(Result(str(path), "failed", problem=problem))
-            elif path.suffix.lower() == ".jsonl":
-                self.load_jsonl(path)
-            else:
-                self.load_text_file(path)
+        self._waiting = []
+        try:
+            for path, problem in find_files(paths):
+                if problem:
+                    self._report(Result(str(path), "failed", problem=problem))
+                elif path.suffix.lower() == ".jsonl":
+                    self.load_jsonl(path)
+                else:
+                    self.load_text_file(path)
+        except BaseException as exc:
+            self._close_group(exc)
+            raise
+        self._close_group()
+        self._waiting = None
         return self.summary
 
-    def _report(self, result):
+    def _close_group(self, exc=None):
+        """Commits the open group (rolls it back after `exc`) and reports its results."""
+        group, waiting = self._group, self._waiting or []
+        self._group, self._waiting = None, ([] if self._waiting is not None else None)
+        if group is not None:
+            try:
+                group.__exit__(type(exc) if exc else None, exc, exc.__traceback__ if exc else None)
+            except DatabaseError as error:
+                # Nothing of the group was saved: forget what the directories learned from it.
+                self.sources = extraction.SourceDirectory()
+                self.entities = extraction.EntityDirectory()
+                for result in waiting:
+                    if result.action in ("created", "would create"):
+                        result.action, result.problem = "failed", _problem(error)
+        for result in waiting:
+            self._report(result, waited=True)
+
+    def _report(self, result, waited=False):
+        if self._waiting is not None and not waited:
+            self._waiting.append(result)
+            return
         if result.action == "failed":
             self.summary.failed += 1
         elif result.action == "unchanged":
@@ -548,7 +627,10 @@ class Loader:
                 setattr(parsed, name, value)
 
     def load_article(self, parsed, origin=""):
-        """Saves one ParsedArticle in its own transaction; returns its Result."""
+        """Saves one ParsedArticle in its own transaction (or savepoint); returns its Result."""
+        if self._waiting is not None and self._group is None:
+            self._group = transaction.atomic()
+            self._group.__enter__()
         self.sources.begin()
         self.entities.begin()
         counts = (self.sources.created, self.entities.created)
@@ -573,6 +655,8 @@ class Loader:
             result.sources = self.sources.created - counts[0]
             result.entities = self.entities.created - counts[1]
         self._report(result)
+        if self._waiting is not None and len(self._waiting) >= self.GROUP_SIZE:
+            self._close_group()
         return result
 
     # The writing itself, inside the article's transaction.
@@ -610,19 +694,23 @@ class Loader:
             article.slug = wanted
         else:
             article.slug = unique_slug(Article, parsed.headline, fallback="article")
-        article.full_clean()
+        # The fingerprint was looked up and the slug made free just now; the database checks
+        # both again, so the constraints need no query each here.
+        article.full_clean(validate_constraints=False)
         article.save()
-        hits = None
+        cast = None
         if data is not None and data.get("statements") is not None:
             statements = self._export_statements(article, data, sources_by_name)
         else:
-            hits = extraction.scan_names(article.body)
-            statements = self._extract_statements(article, hits)
+            cast = extraction.read_cast(article.body, headline=article.headline, dek=article.dek)
+            statements = self._extract_statements(article, cast)
         if data is not None and data.get("entities") is not None:
             self._export_entities(article, data, sources_by_name)
         else:
-            self._extract_entities(article, statements, hits)
-        return Result(origin, "created", headline=parsed.headline, statements=statements)
+            self._extract_entities(article, statements, cast)
+        return Result(
+            origin, "created", headline=parsed.headline, statements=statements, article=article
+        )
 
     def _outlet(self, name, sources_by_name):
         name = " ".join(str(name or "").split())
@@ -630,7 +718,7 @@ class Loader:
             return None
         if normalize_name(name) in sources_by_name:
             return sources_by_name[normalize_name(name)]
-        outlet = Source.objects.outlets().named(name) or self.sources.find(name)
+        outlet = self.sources.find(name)
         if outlet is not None:
             return outlet
         known = extraction.known_name(name)
@@ -649,47 +737,68 @@ class Loader:
             story.save()
         return story
 
-    def _extract_statements(self, article, hits):
-        statements = []
-        for found in extraction.find_statements(article.body, hits):
-            source = self.sources.source_for(found.source, article)
-            via = self.sources.source_for(found.via, article)
-            if via is not None and source is not None and via.pk == source.pk:
+    def _extract_statements(self, article, cast):
+        resolved = []
+        for found in extraction.find_statements(article.body, cast=cast):
+            source = self.sources.source_for(found.source, article, together=True)
+            source_confidence = self.sources.confidence_for(found.source_confidence)
+            via = self.sources.source_for(found.via, article, together=True)
+            if via is source:
                 via = None
+            resolved.append((found, source, source_confidence, via))
+        self.sources.flush()  # the article's anonymous sources, in one insert
+        statements = []
+        for found, source, source_confidence, via in resolved:
             statement = Statement(
                 article=article,
                 kind=found.kind,
                 attribution=found.attribution,
                 source=source,
                 via=via,
+                confidence=found.confidence,
+                source_confidence=source_confidence,
             )
             statement.set_span(found.start, found.end)
-            statement.full_clean()
-            statement.save()
+            # The foreign keys were just resolved and the constraints hold by construction
+            # (the database checks them again): validate the fields without a query each.
+            statement.full_clean(
+                exclude=_statement_unchecked(), validate_unique=False, validate_constraints=False
+            )
             statements.append(statement)
+        Statement.objects.bulk_create(statements)
         return statements
 
-    def _extract_entities(self, article, statements, hits=None):
-        speakers = [
-            s.source.name
-            for s in statements
-            if s.source is not None and s.source.kind == SourceKind.PERSON
-        ]
-        hits = hits if hits is not None else extraction.scan_names(article.body)
+    def _extract_entities(self, article, statements, cast=None):
         found = extraction.find_entities(
-            article.body, extra=(article.dek, article.caption), hits=hits, speakers=speakers
+            article.body, headline=article.headline, dek=article.dek, cast=cast
         )
+        # A body quoted under a name the text only implies ("Egypt's foreign ministry" for the
+        # Egyptian Foreign Ministry) is mentioned all the same.
+        keys = {normalize_name(n) for name, _, aliases in found for n in (name, *aliases)}
+        for statement in statements:
+            for source in (statement.source, statement.via):
+                if source is None or source.kind not in _BODY_KINDS:
+                    continue
+                names = [normalize_name(n) for n in source.names]
+                if not any(n in keys for n in names):
+                    found.append((source.name, EntityKind.ORGANISATION, list(source.aliases)))
+                    keys.update(names)
+        self.entities.prefetch(name for name, _, _ in found)
         entities = []
         for name, kind, aliases in found:
             entity = self.entities.entity_for(name, kind, aliases)
             if entity is not None and entity not in entities:
                 entities.append(entity)
         if entities:
-            article.tags.add(*entities)
+            # A new article has no tags yet: one insert instead of taggit's add().
+            TaggedArticle.objects.bulk_create(
+                TaggedArticle(content_object=article, tag=entity) for entity in entities
+            )
         by_key = {}
         for entity in entities:
             for each in [entity.name, *entity.aliases]:
                 by_key.setdefault(normalize_name(each), entity)
+        linked = {}  # entity pk: [pk of each source that is that entity]
         for statement in statements:
             for source in (statement.source, statement.via):
                 if source is None or source.entity_id or source.kind == SourceKind.ANONYMOUS:
@@ -704,7 +813,10 @@ class Loader:
                 )
                 if entity is not None:
                     source.entity = entity
-                    source.save(update_fields=["entity", "updated_at"])
+                    linked.setdefault(entity.pk, []).append(source.pk)
+        now = timezone.now()
+        for entity_pk, source_pks in linked.items():
+            Source.objects.filter(pk__in=source_pks).update(entity_id=entity_pk, updated_at=now)
 
     # Loading an export record: sources, statements, verdicts, evidence and entities as given.
 
@@ -801,6 +913,8 @@ class Loader:
             statement = Statement(
                 article=article,
                 kind=item["kind"],
+                confidence=item["confidence"],
+                source_confidence=item["source_confidence"],
                 attribution=item["attribution"],
                 source=self._export_source(
                     item["source"], source_kind, article, by_name, anonymous

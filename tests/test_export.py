@@ -54,6 +54,8 @@ STATEMENT_KEYS = {
     "via",
     "attribution",
     "kind",
+    "confidence",
+    "source_confidence",
     "verdict",
     "note",
     "evidence",
@@ -209,6 +211,37 @@ def test_export_streams_in_chunks():
         make_article()
     slugs = [record["slug"] for record in iter_article_dicts(chunk_size=2)]
     assert slugs == list(Article.objects.order_by("pk").values_list("slug", flat=True))
+
+
+def test_confidences_are_exported_and_loaded_back(tmp_path):
+    call_command("load_articles", str(SAMPLES), stdout=io.StringIO())
+    first = records(export(tmp_path))
+    shares = [(s["confidence"], s["source_confidence"]) for r in first for s in r["statements"]]
+    assert all(0 < c <= 1 and 0 < sc <= 1 for c, sc in shares)
+    assert len(set(shares)) > 1  # they say something: not all the same
+    flush_newsroom()
+    call_command("load_articles", str(tmp_path / "export.jsonl"), stdout=io.StringIO())
+    again = Statement.objects.order_by("article__headline", "start")
+    assert sorted(shares) == sorted((s.confidence, s.source_confidence) for s in again)
+
+
+def test_a_record_without_confidences_is_sure_and_a_bad_one_is_refused(tmp_path):
+    make_statement(make_article())
+    (record,) = records(export())
+    Article.objects.all().delete()
+    del record["statements"][0]["confidence"]
+    record["statements"][0]["source_confidence"] = 1.5
+    record["fingerprint"] = "changed"
+    (tmp_path / "bad.jsonl").write_text(json.dumps(record) + "\n")
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("load_articles", str(tmp_path), stdout=io.StringIO(), stderr=err)
+    assert "statements[0].source_confidence: expected a number from 0 to 1" in err.getvalue()
+    record["statements"][0]["source_confidence"] = 0.4
+    (tmp_path / "bad.jsonl").write_text(json.dumps(record) + "\n")
+    call_command("load_articles", str(tmp_path), stdout=io.StringIO())
+    loaded = Statement.objects.get()
+    assert (loaded.confidence, loaded.source_confidence) == (1.0, 0.4)
 
 
 def test_article_to_dict_reads_its_own_sources():

@@ -1,0 +1,1196 @@
+"""Attributions inside one sentence: who is said to have said it, in which words, via whom.
+
+Everything here reads one sentence whose quotations are masked (text.QUOTE_MASK), so that no
+pattern looks inside a quotation. attributions() lists every attribution it finds:
+
+- a speech verb with its subject before it ("Lopez told reporters", "Two Senate aides who
+  spoke on condition of anonymity said", "Linda Carver, 61, a retired postal worker from
+  Toledo, Ohio, who took part in the trial, said", "He called … and said") or after it
+  ("…," said Council Member Janelle Ortiz); plural subjects take the plain form ("Critics
+  say", "U.S. prosecutors allege");
+- a participle after the main clause ("Gov. Carolyn Ashford vetoed the bill, saying …",
+  "…, telling Reuters that …");
+- a verb that frames a quoted phrase ("called the proposal a “disaster”", "dismissed the
+  remarks as “a familiar trick”", "she read");
+- a colon before a quotation ("She described one case in detail: “…”");
+- "according to X", "citing X", "X was quoted as saying by Y", "quoted X as saying";
+- relays: "told CNN", "in an interview with Interfax", "speaking to CBC News", "in a statement
+  carried by CCTV", "first reported by Business Insider", "the AP reported";
+- declining to comment ("did not respond to a request for comment", "could not be reached").
+"""
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from stories.extraction.lexicon import (
+    DESCRIPTION_WORDS,
+    DOCUMENT_HEADS,
+    GOVERNMENT_HEADS,
+    NATIONALITIES,
+    ORGANISATION_HEADS,
+    OUTLET_HEADS,
+    OUTLET_NAME_WORDS,
+    PERSON_HEADS,
+    PLACE_INDEX,
+    QUANTIFIERS,
+    SK,
+    _words,
+    known_name,
+    normalize_name,
+)
+from stories.extraction.speakers import Mention, _named, parse_speaker
+from stories.extraction.text import QUOTE_MASK
+
+SPEECH_VERBS = _words(
+    "said says told tells added adds announced announces reported reports denied denies "
+    "confirmed confirms warned warns insisted insists claimed claims stated argued "
+    "argues noted explained explains wrote writes tweeted acknowledged acknowledges "
+    "admitted admits alleged alleges asserted asserts estimated estimates predicted predicts "
+    "testified testifies concluded concludes revealed reveals disclosed discloses suggested "
+    "suggests urged urges promised promises vowed vows replied replies countered counters "
+    "cautioned cautions emphasized emphasised emphasizes emphasises stressed stresses "
+    "maintained maintains contended contends declared declares recalled recalls observed "
+    "agreed agrees disputed disputes rejected rejects conceded concedes posted ruled found "
+    "finds showed shows indicated indicates accused accuses complained complains responded "
+    "responds quoted pledged pledges acknowledged projected projects forecast forecasts "
+    "reiterated reiterates objected objects conceded"
+)
+# The plain form, for plural subjects: "Critics say", "prosecutors allege", "They argue".
+PLURAL_VERBS = _words(
+    "say tell add announce report deny confirm warn insist claim state argue note explain "
+    "write acknowledge admit allege assert estimate predict testify conclude reveal disclose "
+    "suggest urge promise vow reply counter caution emphasize emphasise stress maintain "
+    "contend declare recall agree dispute reject concede find show indicate accuse complain "
+    "respond pledge project forecast reiterate object"
+)
+PURE_SPEECH_VERBS = _words(
+    "said says told tells added adds insisted insists warned warns argued argues noted "
+    "explained explains wrote writes stated asserted asserts stressed emphasized emphasised "
+    "replied countered declared say tell add insist warn argue"
+)
+REPORT_VERBS = _words("reported reports reporting")
+# Verbs that frame a quoted phrase: an attribution only when a quotation follows.
+QUOTE_VERBS = _words(
+    "called calls calling described describes describing dismissed dismisses branded brands "
+    "labeled labelled labels hailed hails termed terms dubbed dubs characterized "
+    "characterised characterizes slammed slams blasted blasts denounced denounces condemned "
+    "condemns praised praises criticized criticised criticizes criticises lauded lauds "
+    "welcomed welcomes read reads"
+)
+# Verbs that need a complement to report speech: "Voss conceded shortly after 11 p.m." does not.
+_NEEDS_COMPLEMENT = _words(
+    "conceded concedes agreed agrees responded responds replied replies posted testified "
+    "testifies ruled objected objects"
+)
+# Verbs that report what a document or a body found, never what a person did.
+_FINDING_VERBS = _words("found finds showed shows indicated indicates find show indicate")
+_SINGULAR_ONLY = _words(
+    "says tells adds announces reports denies confirms warns insists claims argues explains "
+    "writes acknowledges admits alleges asserts estimates predicts testifies concludes "
+    "reveals discloses suggests urges promises vows replies counters cautions emphasizes "
+    "emphasises stresses maintains contends declares recalls agrees disputes rejects "
+    "concedes finds shows indicates accuses complains responds"
+)
+_PARTICIPLES = _words(
+    "saying arguing adding noting warning insisting claiming explaining stressing "
+    "conceding acknowledging contending asserting predicting suggesting writing telling "
+    "calling describing accusing urging vowing promising pledging alleging ruling"
+)
+
+_VERB = re.compile(
+    r"\b(?:(?P<aux>is|are|was|were)\s+(?P<prog>reporting|saying|claiming|insisting|warning|"
+    r"arguing|predicting|suggesting)|(?P<verb>"
+    + "|".join(sorted(SPEECH_VERBS | PLURAL_VERBS | QUOTE_VERBS, key=len, reverse=True))
+    + r"|pointed out|points out))\b"
+)
+_PARTICIPLE = re.compile(
+    r"(?:,|\x1a)\s*(?P<verb>" + "|".join(sorted(_PARTICIPLES, key=len, reverse=True)) + r")\b"
+)
+_PASSIVE_AUX = _words("is are was were be been being")
+# Auxiliaries and adverbs between a subject and its verb: "has long argued", "also said".
+_STRIPPABLE = _words(
+    "has have had is are was were also then later previously again repeatedly earlier once "
+    "now did does do not never first initially subsequently further publicly privately "
+    "separately already still would will could may might ultimately simply long since often "
+    "always"
+)
+_ADVERBIAL_ASIDE = re.compile(
+    r",\s*(?:however|meanwhile|though|too|also|in turn|in response|for (?:his|her|its|their) "
+    r"part|in a statement|in an interview|separately|in addition|moreover|nevertheless|"
+    r"instead|then|later|earlier|in a (?:tele)?phone call|on (?:mon|tues|wednes|thurs|fri|"
+    r"satur|sun)day)\s*,?\s*$",
+    re.IGNORECASE,
+)
+_SEPARATOR = re.compile(r"\s*(?:[,;:()—–]|\s--?\s|\x1a+)\s*")
+_BLOCKING_BEFORE = _words(
+    "and or nor & of to for with by from about against at in on than between among over into "
+    "that before after because when while if since until although though as whether where "
+    "which who whom whose whether"
+)
+_TIME_AFTER_VERB = re.compile(
+    r"^\s*(?:(?:on|late|early|last|this|earlier|later)\s+)?(?:monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|today|yesterday|tonight|week|month|year|night|morning|"
+    r"afternoon|evening)(?:\s+(?:morning|afternoon|evening|night))?\b",
+    re.IGNORECASE,
+)
+_ONLY_CIRCUMSTANCE = re.compile(
+    r"^\s*(?:(?:shortly|soon|just|late|early|only)\s+)?(?:(?:after|before|at|by|on|around|"
+    r"about|in|during|until)\b[^,;\x1a]*)?[.!?]*\s*$",
+    re.IGNORECASE,
+)
+_ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\s+")
+_CITING = re.compile(
+    r"\b[Cc]iting\s+(?:(?:remarks|comments|statements?|a\s+statement|a\s+report|reports|"
+    r"data|figures|documents|information)\s+(?:by|from|of)\s+)?"
+)
+_PASSIVE_BY = re.compile(
+    r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?(?:considered|"
+    r"described|rated|seen|regarded|viewed|called|labell?ed|deemed|characteri[sz]ed|judged|"
+    r"ranked)\s+(?:[a-z]+\s+){0,3}?by\s+"
+)
+_QUOTED_AS_SAYING = re.compile(r"\bquoted\s+(?P<who>[^,;\x1a]{2,80}?)\s+as\s+saying\b")
+_PASSIVE_QUOTED = re.compile(
+    r"\b(?:is|are|was|were|has\s+been|had\s+been)\s+quoted\s+(?:by\s+(?P<by1>[^,;\x1a]+?)\s+)?"
+    r"as\s+saying(?:\s+by\s+(?P<by2>[^,;\x1a]+?)(?=\s+(?:that|as)\b|[,;.\x1a]|$))?"
+)
+_RELAY = re.compile(
+    r"\b(?:[Ii]n\s+an?\s+(?:[\w-]+\s+){0,2}interview\s+with|[Ss]peaking\s+to|(?:carried|"
+    r"published|broadcast|aired)\s+(?:by|on)|(?:first\s+)?reported\s+by|(?:was|were)\s+quoted\s+"
+    r"by|telling|(?:in\s+)?a\s+(?:[\w-]+\s+)?statement\s+to)\s+"
+)
+_DOCUMENT_WRAPPER = re.compile(
+    r"^(?:an?|the)\s+(?:[a-z]+\s+)?(?:statement|post|tweet|transcript|readout|release|"
+    r"interview|presentation|remarks|comments|testimony|speech|letter|memo)\s+(?:from|by|"
+    r"released by|issued by|published by|of|with)\s+",
+    re.IGNORECASE,
+)
+_ACCORDING_STOP = re.compile(
+    r"[,;:]|\.(?:\s|$)|\x1a|\s+(?:that|which|who|but|though|although|while|because|as|"
+    r"when|if|after|before|since)\b"
+)
+_NP_STOP = re.compile(
+    r"\s+(?:that|citing|which|who|as|on|in|at|about|during|after|before|when|while|if|last|"
+    r"this|earlier|to|for|because|and|but|was|were|is|are|has|had|have)\b|[,;:]|\.(?:\s|$)|"
+    r"\x1a"
+)
+NO_COMMENT = re.compile(
+    r"\b(?:declined|refused)\s+(?:to\s+(?:comment|elaborate|discuss|respond|say|confirm|"
+    r"provide|give|answer|be\s+interviewed|speak)|comment)\b|\b(?:did|does|do|has|have|had)\s+"
+    r"not\s+(?:yet\s+)?(?:immediately\s+)?(?:respond|reply|return|answer)(?:ed)?\b|\b(?:"
+    r"could|can)\s*not\s+(?:immediately\s+)?be\s+reached\b|\b(?:was|were)\s+not\s+"
+    r"(?:immediately\s+)?available\s+(?:for|to)\s+comment\b|\bhad\s+no\s+(?:immediate\s+)?"
+    r"comment\b|\bwould\s+not\s+(?:comment|say)\b|\b(?:did|does|do)\s+not\s+comment\b|\b(?:did|does)\s+"
+    r"not\s+(?:immediately\s+)?(?:return|answer)\s+(?:\w+\s+){0,2}(?:calls?|messages?|emails?)"
+)
+NO_ONE_COMMENTED = re.compile(
+    r"\b[Nn]o\s+(?P<who>(?:[A-Z][\w.]*\s+)?[a-z]+)\s+(?:has|have)\s+(?:yet\s+)?(?:publicly\s+)?"
+    r"(?:commented|responded)\b"
+)
+HEDGE = re.compile(
+    r"\b(?:reportedly|allegedly|purportedly|supposedly|rumou?red|(?:is|are|was|were)\s+said\s+"
+    r"to|(?:is|are|was|were)\s+(?:widely\s+)?(?:believed|thought)\s+to|(?:is|are|was|were|has\s+"
+    r"been|have\s+been|had\s+been)\s+accused|according\s+to\s+(?:media\s+)?reports|reports\s+"
+    r"say|it\s+(?:is|was)\s+claimed)\b",
+    re.IGNORECASE,
+)
+_COLON_QUOTE = re.compile(r"^(?P<before>[^\x1a]{3,}?):\s*\x1a")
+_INTRO_DOCUMENT = re.compile(
+    r"^(?:In|Under)\s+(?P<det>a|an|its|his|her|their|the)\s+(?P<doc>(?:[\w-]+\s+){0,3}?"
+    r"(?P<head>petition|filing|complaint|lawsuit|report|statement|letter|memo|post|"
+    r"declaration|affidavit|motion|brief|testimony|note|submission))\b"
+)
+_GENERIC_DOCUMENTS = _words("studies reports surveys polls research experts")
+_AGENT_PLURAL = re.compile(r"^[A-Za-z][a-z]{3,}(?:ers|ists|ians)$")
+# Verbs that report speech only with a clause or a quotation after them: "agreed that …",
+# not "agreed to resume talks".
+_NEEDS_CLAUSE = _words("agreed agrees agree admitted admits admit")
+# Participles that report speech only before a clause or a quotation: ", adding that …", not
+# ", adding $1.9 million in costs".
+_PARTICIPLE_NEEDS_CLAUSE = _words(
+    "adding noting explaining stressing insisting warning writing acknowledging conceding "
+    "suggesting predicting ruling"
+)
+
+
+@dataclass
+class Attribution:
+    """One attribution found in a sentence; offsets are the sentence's."""
+
+    type: str  # speech, according, citing, report, relay, quoted, no_comment
+    mention: Mention | None
+    start: int  # where the speaker's phrase starts
+    verb_start: int
+    verb_end: int
+    words: str
+    verb: str = ""
+    audience: Mention | None = None
+    trailing: bool = False
+    leading: bool = False
+    pattern: str = ""  # verb, inverted, participle, quote-verb, colon, passive, intro-doc
+    via: Mention | None = None  # a relay named inside this attribution
+    embedded: bool = False  # in a relative clause: "what prosecutors called a scheme"
+
+
+def segments(text):
+    """[(start, end), …] of the parts of `text` between commas, dashes and quotations."""
+    parts, pos = [], 0
+    for match in _SEPARATOR.finditer(text):
+        parts.append((pos, match.start()))
+        pos = match.end()
+    parts.append((pos, len(text)))
+    return parts
+
+
+# Words for what a body publishes that stand for the body itself: "data from the state health
+# department" is the department's word; "a report by the council" is a document.
+_MOD_STOPS = _words(
+    "a an the that which who to and or but is are was were has have had will would said says"
+)
+_VOICE_DOCUMENTS = _words(
+    "data figures statistics numbers results estimates presentation remarks comments "
+    "testimony speech briefing"
+)
+_DOCUMENT_PHRASE = re.compile(
+    r"^(?:(?P<det>[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)?(?P<mods>(?:[\w’'-]+\s+){0,4}?)"
+    r"(?P<head>"
+    + "|".join(sorted(DOCUMENT_HEADS | _VOICE_DOCUMENTS, key=len, reverse=True))
+    + r")(?:,?\s+(?:released|published|issued|filed|compiled|prepared|commissioned|posted|"
+    r"presented|made|produced|conducted)(?:\s+(?!by\b|from\b|in\b|of\b)"
+    r"[\w.]+){0,4}?)?(?:\s+(?P<prep>by|from|in|of)\s+(?P<who>.+))?$"
+)
+_RECENCY = re.compile(
+    r"\b(?:most\s+recent|latest|new|newest|recent|first|second|third|"
+    r"last|previous|latest|annual|preliminary|final|unofficial|official|"
+    r"full|same|widely\s+cited)\s+",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=8192)
+def document_phrase(text):
+    """A Mention for a document or a body's published word: "a report released last month by
+    the Grid Reliability Council", "a study published Wednesday in the journal Nature
+    Astronomy", "its most recent quarterly report", "data from the state health department",
+    "California Department of Education data"; else None."""
+    text = text.strip(" ,;:—–-" + QUOTE_MASK)
+    text = re.sub(r"\s+(?:seen|obtained|reviewed|viewed)\s+by\s+.*$", "", text)
+    match = _DOCUMENT_PHRASE.match(text)
+    if not match:
+        named_data = re.match(
+            r"^(?P<who>(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:of|for|and|the|[A-Z][\w.&'’-]*))*)"
+            r"\s+(?:data|figures|statistics|estimates|numbers)$",
+            text,
+        )
+        if named_data:
+            return parse_speaker(named_data.group("who"))
+        return None
+    head, det = match.group("head"), (match.group("det") or "").lower()
+    mods = _RECENCY.sub("", match.group("mods") or "").strip()
+    if any(w.lower() in _MOD_STOPS or w.endswith("ed") for w in mods.split()):
+        return None  # "The mayor unveiled a plan": a clause, not a document's name
+    if mods and (mods[0].isupper() or re.search(r"[’']s$", mods)):
+        if head in _VOICE_DOCUMENTS and not match.group("who") and mods[0].isupper():
+            return parse_speaker(mods)  # "California Department of Education data"
+        return None  # a name or a possessive: parse_speaker reads those
+    who_text = match.group("who")
+    prep = match.group("prep")
+    if who_text and prep in ("by", "from", "of") and head in _VOICE_DOCUMENTS:
+        return _speaker(who_text)
+    if head in _VOICE_DOCUMENTS and not who_text:
+        return None
+    if head in _GENERIC_DOCUMENTS and not det and not who_text:
+        return None  # "studies have suggested": the literature, nobody in particular
+    relation = f"{mods} {head}".strip()
+    owner = None
+    if det in ("its", "their", "his", "her"):
+        owner = Mention(
+            name=det,
+            anaphor="organisation" if det in ("its", "their") else "person",
+        )
+    elif who_text and prep in ("by", "from", "of"):
+        owner = _speaker(who_text)
+        if owner is None:
+            return None
+    if prep == "in" and who_text:
+        venue = re.sub(r"^the\s+(?:journal|magazine|newspaper)\s+", "", who_text.strip())
+        return Mention(
+            name=f"{relation} in {venue}",
+            kind=SK.ANONYMOUS,
+            anonymous=True,
+            document=True,
+            relation=relation,
+        )
+    if owner is None and who_text:
+        return None
+    name = text if owner is None else f"{owner.name} {relation}"
+    if owner is not None and owner.relation and owner.anaphor == "title":
+        # "a report by the county coroner's office": the coroner's report
+        mark = "’" if "’" in who_text else "'"
+        name = f"{owner.name}{mark}s {relation}"
+    return Mention(
+        name=name if owner is not None or det != "the" else text,
+        kind=SK.ANONYMOUS,
+        anonymous=True,
+        document=True,
+        possessor=owner,
+        relation=relation,
+    )
+
+
+@lru_cache(maxsize=16384)
+def _speaker(text):
+    """parse_speaker(), a document (document_phrase()), or a bare plural of agent nouns:
+    "Homebuilders", "Farmers"."""
+    document = document_phrase(text)
+    if document is not None:
+        return document
+    mention = parse_speaker(text)
+    if mention is not None:
+        words = text.lower().split()
+        if mention.document and words and words[-1] in _GENERIC_DOCUMENTS:
+            if words[0] not in ("the", "a", "an", "this", "these", "its", "their"):
+                return None  # "Laboratory studies have suggested": nobody in particular
+        return mention
+    stripped = text.strip(" ,;:—–-" + QUOTE_MASK)
+    if _AGENT_PLURAL.match(stripped) and stripped.lower() not in _GENERIC_DOCUMENTS:
+        return Mention(name=stripped, kind=SK.ANONYMOUS, anonymous=True)
+    return None
+
+
+_NONSPACE = re.compile(r"\S+")
+_SPEAKER_OPENERS = (
+    QUANTIFIERS
+    | DESCRIPTION_WORDS
+    | DOCUMENT_HEADS
+    | NATIONALITIES
+    | _words("the a an his her its their he she they it we i mr mrs ms dr")
+)
+
+
+def _may_open_speaker(word):
+    """Whether a speaker's phrase can begin with `word` (a cheap test before parsing)."""
+    first = word[:1]
+    if not first or first.isupper() or first.isdigit() or first in "\"“‘'(":
+        return True
+    low = word.lower().rstrip(",")
+    return low in _SPEAKER_OPENERS or bool(_AGENT_PLURAL.match(low))
+
+
+def _tail_speaker(text, start, end):
+    """The longest speaker phrase that ends text[start:end], as (Mention, offset), or None."""
+    tokens = [(m.start(), m.group()) for m in _NONSPACE.finditer(text, start, end)]
+    for i in range(max(0, len(tokens) - 14), len(tokens)):
+        if not _may_open_speaker(tokens[i][1]):
+            continue
+        if any(t[1].lower() == "what" for t in tokens[i:]):
+            continue  # "… for running what prosecutors called": the speaker comes after it
+        mention = _speaker(text[tokens[i][0] : end])
+        if mention is None:
+            continue
+        if i > 0:
+            before = tokens[i - 1][1].lower().strip(",")
+            if before in _BLOCKING_BEFORE:
+                if before in ("what", "who", "which", "that") and i >= len(tokens) - 3:
+                    if mention.anonymous or mention.kind != SK.PERSON or i == len(tokens) - 1:
+                        # "what prosecutors called", "a move that city officials said …"
+                        return mention, tokens[i][0]
+                return None
+        return mention, tokens[i][0]
+    return None
+
+
+def head_speaker(text):
+    """The longest speaker phrase at the start of `text`, as (Mention, length), or None."""
+    wrapper = _DOCUMENT_WRAPPER.match(text)
+    skip = wrapper.end() if wrapper else 0
+    tokens = [m.end() - skip for m in _NONSPACE.finditer(text, skip)]
+    for end in reversed(tokens[:16]):
+        mention = _speaker(text[skip : skip + end])
+        if mention is not None:
+            return mention, skip + end
+    return None
+
+
+def apposition(first, second):
+    """ "A Putin aide, Yuri Ushakov" or "Yuri Ushakov, a Putin aide": one named person."""
+    named, described = (
+        (first, second) if not (first.anonymous or first.anaphor) else (second, first)
+    )
+    if named.anonymous or named.anaphor or not (described.anonymous or described.anaphor):
+        return None
+    if named.kind in (SK.ORGANISATION, SK.GOVERNMENT, SK.OUTLET) and described.anonymous:
+        # "The drug's maker, Veltris Pharmaceuticals": a body, described by what it is.
+        words = (described.role or described.name).lower().split()
+        bodies = ORGANISATION_HEADS | GOVERNMENT_HEADS
+        if words and words[-1] in bodies - PERSON_HEADS and not described.document:
+            return replace(named, description=described.role or described.name)
+        return None
+    if named.kind != SK.PERSON or described.anaphor not in ("", "title"):
+        return None
+    if described.document:
+        return None
+    role = re.sub(r"^(?:an?|the)\s+", "", described.role or described.name, flags=re.I)
+    generic = role.lower() in ("person", "people", "source")
+    return Mention(
+        name=named.name,
+        kind=named.kind,
+        role=named.role or ("" if generic else role),
+        affiliation=named.affiliation or described.affiliation,
+        description=named.description,
+        aliases=list(named.aliases),
+        single=named.single,
+        gender=named.gender or described.gender,
+    )
+
+
+def _is_intro(piece):
+    """Whether a comma-separated piece before the subject is an introductory phrase."""
+    stripped = piece.strip()
+    if not stripped:
+        return True
+    if _speaker(stripped) is not None:
+        return False
+    return True
+
+
+def clause_subject(core, limit=None):
+    """The subject at the start of a clause (after introductory phrases), with appositions:
+    (Mention, start) or None. `core` is the text before the verb."""
+    parts = segments(core)
+    for index, (a, b) in enumerate(parts):
+        piece = core[a:b]
+        if not piece.strip():
+            continue
+        mention = _speaker(piece)
+        if mention is None:
+            head = head_speaker(piece)
+            if head is not None and _relative_rest(piece[head[1] :]) and not head[0].single:
+                mention = head[0]
+        if mention is None:
+            if index >= 3 or not _is_intro(piece) or re.search(r"\b(?:said|says)\b", piece):
+                return None
+            continue
+        if not mention.anonymous and _listed(core, parts[index + 1 :]):
+            return None  # "the U.S., the U.K., NATO and 25 other countries announced"
+        if mention.document and mention.possessor is None and index + 1 < len(parts):
+            c, d = parts[index + 1]
+            made = _MADE_BY.match(core[c:d].strip())
+            owner = made and _speaker(made.group("who"))
+            if owner is not None and not owner.anonymous:
+                # "The suit, filed in March by the Greenfield Neighbors Association, argued"
+                relation = mention.relation or re.sub(
+                    r"^(?:the|a|an)\s+", "", mention.name, flags=re.I
+                )
+                return replace(mention, possessor=owner, relation=relation), a
+        if index + 1 < len(parts):
+            c, d = parts[index + 1]
+            following = core[c:d]
+            listed = re.match(
+                r"^\s*(?:(?:and|or)\s+)?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)"
+                r"(?:\s+(?:and|or)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?\s*$",
+                following,
+            )
+            if listed and re.search(r"\b(?:and|or)\b", following) and not mention.anonymous:
+                return None  # "Britain, France and Germany said": several subjects
+            if re.search(r"\band\s+[A-Z]", piece) and mention.kind != SK.ORGANISATION:
+                return None
+            other = _speaker(following) if following.strip() else None
+            joined = other and apposition(mention, other)
+            if joined:
+                return joined, a
+        return mention, a
+    return None
+
+
+_SUBORDINATOR = re.compile(
+    r"\b(?:after|before|when|while|because|since|until|although|though|once|whereas|if)\s+"
+    r"(?=[A-Za-z])"
+)
+_VERB_NEXT = re.compile(
+    r"^\s+(?:(?:on|late|early|last|this)\s+\w+\s+)?(?:(?:has|have|had|was|were|is|are|also|"
+    r"then|later|again|quickly|swiftly|formally|repeatedly|publicly|said)\s+)*[a-z]{3,}"
+)
+
+
+def main_subject(core):
+    """The subject of the clause that `core` ends in (the text before a participle or a
+    colon): after the last subordinating word when a subject follows it, else the subject at
+    the start of the sentence. (Mention, start) or None."""
+    last = None
+    for match in _SUBORDINATOR.finditer(core):
+        last = match
+    if last is not None:
+        found = _subject_at_start(core[last.end() :])
+        if found is not None:
+            return found[0], last.end() + found[1]
+    return _subject_at_start(core)
+
+
+def _subject_at_start(core):
+    parts = segments(core)
+    for index, (a, b) in enumerate(parts):
+        piece = core[a:b]
+        if not piece.strip():
+            continue
+        whole = _speaker(piece)
+        if whole is not None:
+            if index + 1 < len(parts):
+                c, d = parts[index + 1]
+                other = _speaker(core[c:d]) if core[c:d].strip() else None
+                joined = other and apposition(whole, other)
+                if joined:
+                    return joined, a
+            return whole, a
+        lead = len(piece) - len(piece.lstrip())
+        head = head_speaker(piece.strip())
+        if head is not None and _VERB_NEXT.match(piece.strip()[head[1] :]):
+            return head[0], a + lead
+        if index >= 3 or not _is_intro(piece):
+            return None
+    return None
+
+
+_MADE_BY = re.compile(
+    r"^(?:filed|brought|released|published|issued|submitted|commissioned|written|prepared)\b"
+    r"[^,;]*?\bby\s+(?P<who>.+)$"
+)
+
+
+def _listed(core, parts):
+    """Whether the parts after a subject go on listing more subjects: ", France and Germany"."""
+    items = [core[a:b].strip() for a, b in parts if core[a:b].strip()]
+    if not items:
+        return False
+    last = items[-1]
+    if not re.search(r"\b(?:and|or)\b", last):
+        return False
+    for item in items:
+        words = item.split()
+        if len(words) > 7 or words[0].lower() in ("who", "which", "whose", "a", "an", "one"):
+            return False
+    return True
+
+
+def _relative_rest(rest):
+    """Whether what follows a subject is a relative clause or a qualifier, not a new clause."""
+    return bool(
+        re.match(
+            r"^\s*(?:who|whose|which|that|speaking|familiar|close|involved|with|at|in|on|of|"
+            r"from|near|for|among)\b",
+            rest,
+        )
+    )
+
+
+def _strip_end(core):
+    auxiliaries = []
+    while core:
+        head, _, last = core.rpartition(" ")
+        if not (last in _STRIPPABLE or (last.endswith("ly") and last.isalpha() and last.islower())):
+            break
+        auxiliaries.append(last)
+        core = head.rstrip()
+    aside = _ADVERBIAL_ASIDE.search(core) if "," in core else None
+    if aside:
+        core = core[: aside.start()].rstrip()
+    return core, auxiliaries
+
+
+def subject_before(masked, pos):
+    """Who is the subject of the verb at `pos`: (Mention, start, auxiliaries) or None."""
+    core, auxiliaries = _strip_end(masked[:pos].rstrip())
+    if not core:
+        return None
+    relative = re.search(r"(?:^|\s)(?:that|which|who|whom)$", core, re.IGNORECASE)
+    if relative:
+        # "Karen Pulaski, who testified that …": the person the clause is about; "a company
+        # that once claimed …": a relative clause, nobody speaking.
+        antecedent = re.search(r"(?:^|,)\s*([^,]+?),\s*who$", core)
+        if antecedent:
+            named = _speaker(antecedent.group(1))
+            if named is not None and not named.anonymous and named.kind == SK.PERSON:
+                return named, antecedent.start(1), auxiliaries
+        return None
+    coordinated = re.search(r"(?:,\s*)?\b(?:and|but)$", core)
+    if coordinated:
+        # "He called the plan a “wish” and said …": the subject of the first verb.
+        found = clause_subject(core[: coordinated.start()])
+        return (found[0], found[1], auxiliaries) if found else None
+    parts = segments(core)
+    if core.endswith((",", "—", "–", QUOTE_MASK, ")")) and len(parts) > 1:
+        found = clause_subject(core)
+        if found is not None:
+            return found[0], found[1], auxiliaries
+        # "NAME, responding to …, said": skip asides back to the name.
+        for index in range(len(parts) - 2, max(-1, len(parts) - 6), -1):
+            a, b = parts[index]
+            piece = core[a:b]
+            if not piece.strip():
+                continue
+            mention = _speaker(piece)
+            if mention is not None:
+                if index > 0:
+                    pa, pb = parts[index - 1]
+                    earlier = _speaker(core[pa:pb])
+                    joined = earlier and apposition(earlier, mention)
+                    if joined:
+                        return joined, pa, auxiliaries
+                return mention, a, auxiliaries
+            first = piece.strip()[:1]
+            if first.isupper() and index == len(parts) - 2:
+                return None
+        return None
+    a, b = parts[-1]
+    found = _tail_speaker(core, a, b)
+    if found:
+        mention, start = found
+        if start == a and len(parts) > 1 and core[parts[-2][1] : a].strip() == ",":
+            pa, pb = parts[-2]
+            earlier = _speaker(core[pa:pb])
+            joined = earlier and apposition(earlier, mention)
+            if joined:
+                return joined, pa, auxiliaries
+        return mention, start, auxiliaries
+    # "Two Senate aides who spoke on condition of anonymity … said": a subject with a
+    # relative clause; or an article-initial phrase too long for the tail.
+    found = clause_subject(core)
+    if found is not None:
+        return found[0], found[1], auxiliaries
+    return None
+
+
+def subject_after(masked, pos):
+    """The speaker after an inverted verb, "…," said Sanders: (Mention, end) or None."""
+    rest = masked[pos:]
+    time = _TIME_AFTER_VERB.match(rest)
+    skip = time.end() if time else 0
+    text = rest[skip:]
+    stop = re.search(r"[,;:\x1a]|[.!?]+[\s\"'”’)]*$", text)
+    phrase = text[: stop.start()] if stop else text
+    found = head_speaker(phrase.strip())
+    if not found:
+        return None
+    mention, length = found
+    lead = len(phrase) - len(phrase.lstrip())
+    end = pos + skip + lead + length
+    after = masked[end:]
+    if not re.match(
+        r"^\s*(?:[,;:—–]|[.!?]+[\s\"'”’)]*$|$|(?:on|late|early|last|this|in|at|after|"
+        r"before|during|outside|inside|to|from)\b)",
+        after,
+    ):
+        return None  # "reported incidents of bullying rose": not an inversion
+    appositive = re.match(r"\s*,\s*([^,;\x1a]+?)\s*(?:,|[.!?]*\s*$)", after)
+    if appositive:
+        described = _speaker(appositive.group(1))
+        joined = described and apposition(mention, described)
+        if joined:
+            return joined, len(masked.rstrip())
+    return mention, end
+
+
+_OUTLET_WORDS = _words(
+    "state official public private national local regional independent pro-government "
+    "opposition radio television tv news agency channel station broadcaster newspaper "
+    "network daily weekly paper wire service outlet website magazine tabloid media "
+    "broadcasting"
+)
+
+
+def outlet_phrase(text):
+    """The outlet an audience or relay phrase names: "the state news agency TASS", "radio
+    station DZRH", "the Tripoli-based Sahel TV channel", "CNBC"; None for "reporters" or a
+    person."""
+    text = text.strip(" ,;:.")
+    if not text:
+        return None
+    known = known_name(text)
+    if known:
+        return _named(text) if known[1] == SK.OUTLET else None
+    kept, descriptive = [], False
+    for word in text.split():
+        bare = word.strip("'’")
+        low = bare.lower()
+        capital = bool(re.fullmatch(r"[A-Z][\w.&'’-]*", bare))
+        if capital and (low not in NATIONALITIES or kept) and not low.endswith("-based"):
+            kept.append(bare)
+            continue
+        if kept and low in ("of", "and", "&"):
+            kept.append(bare)
+            continue
+        if kept:
+            descriptive = descriptive or low in _OUTLET_WORDS
+            break
+        if low in ("the", "a", "an") or low in NATIONALITIES or low.endswith("-based"):
+            continue
+        if low in _OUTLET_WORDS:
+            descriptive = True
+            continue
+        return None
+    while kept and kept[-1].lower() in ("of", "and", "&"):
+        kept.pop()
+    name = " ".join(kept)
+    if not name or normalize_name(name) in PLACE_INDEX:
+        return None
+    known = known_name(name)
+    if known:
+        return _named(name) if known[1] == SK.OUTLET else None
+    looks_like_outlet = bool(re.fullmatch(r"[A-Z]{2,6}", name)) or any(
+        w.lower() in OUTLET_NAME_WORDS for w in kept
+    )
+    if not (descriptive or looks_like_outlet):
+        return None
+    return Mention(name=name, kind=SK.OUTLET, description=text if descriptive else "")
+
+
+def audience(masked, pos):
+    """Whom a speaker told: "CNN" in "told CNN that …", as (Mention, end) or None."""
+    rest = masked[pos:]
+    stop = _NP_STOP.search(rest)
+    phrase = rest[: stop.start()] if stop else rest
+    phrase = re.sub(r"[.!?]+\s*$", "", phrase)
+    lead = len(phrase) - len(phrase.lstrip())
+    outlet = outlet_phrase(phrase)
+    if outlet is not None:
+        return outlet, pos + lead + len(phrase.strip())
+    found = head_speaker(phrase.strip())
+    if not found:
+        return None
+    return found[0], pos + lead + found[1]
+
+
+def _is_trailing(masked, end):
+    rest = masked[end:]
+    rest = _TIME_AFTER_VERB.sub("", rest)
+    rest = re.sub(
+        r"^\s*,?\s*(?:after|before|while|as|when|amid|following|during|in|on|at|shortly|"
+        r"late|early)\b[^,;\x1a]*[.!?]?\s*$",
+        "",
+        rest,
+    )
+    rest = re.sub(r",?\s*(?:according\s+to|citing)\s+[^,;]*", "", rest)
+    rest = re.sub(r"^\s+in\s+an?\s+[^,;]*", "", rest)
+    return not re.sub(r"[\s.!?\"'”’)\]]", "", rest)
+
+
+def _np_after(masked, start):
+    rest = masked[start:]
+    stop = _NP_STOP.search(rest)
+    phrase = rest[: stop.start()] if stop else rest
+    return re.sub(r"[.!?]+\s*$", "", phrase)
+
+
+# Any word an attribution needs: a sentence without one is narration, and is not read further.
+_TRIGGER = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(SPEECH_VERBS | PLURAL_VERBS | QUOTE_VERBS | _PARTICIPLES, key=len))
+    + r"|according|citing|quoted|declined|refused|not|comment|interview|speaking|carried|"
+    r"statement|published|broadcast|aired|points?\s+out)\b|:\s*\x1a|^(?:In|Under)\s",
+    re.IGNORECASE,
+)
+
+
+_TRIGGER_WORDS = frozenset(
+    SPEECH_VERBS
+    | PLURAL_VERBS
+    | QUOTE_VERBS
+    | _PARTICIPLES
+    | _words(
+        "according citing quoted declined refused not comment interview speaking carried "
+        "statement published broadcast aired points point"
+    )
+)
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def may_attribute(masked):
+    """Whether a masked sentence has any word an attribution could hang on."""
+    if masked.startswith(("In ", "Under ")) or (":" in masked and QUOTE_MASK in masked):
+        return True
+    return not _TRIGGER_WORDS.isdisjoint(w.lower() for w in _WORD.findall(masked))
+
+
+@dataclass
+class _VerbMatch:
+    verb: str
+    verb_start: int
+    verb_end: int
+    start: int  # of "is saying" for a progressive, else of the verb
+    progressive: bool
+    text: str
+
+    def end(self):
+        return self.verb_end
+
+    def group(self):
+        return self.text[self.start : self.verb_end]
+
+
+_VERBS = SPEECH_VERBS | PLURAL_VERBS | QUOTE_VERBS
+_PROGRESSIVE = _words("reporting saying claiming insisting warning arguing predicting suggesting")
+
+
+def _verbs(masked):
+    """The speech verbs of a sentence, as _VerbMatch: "said", "is saying", "pointed out"."""
+    words = list(_WORD.finditer(masked))
+    for index, word in enumerate(words):
+        low = word.group()
+        if low in _PROGRESSIVE and index and words[index - 1].group() in _PASSIVE_AUX:
+            previous = words[index - 1]
+            if masked[previous.end() : word.start()].strip() == "":
+                yield _VerbMatch(low, previous.start(), word.end(), previous.start(), True, masked)
+                continue
+        if low in ("pointed", "points") and masked[word.end() : word.end() + 4] == " out":
+            yield _VerbMatch(
+                f"{low} out", word.start(), word.end() + 4, word.start(), False, masked
+            )
+            continue
+        if low in _VERBS:
+            yield _VerbMatch(low, word.start(), word.end(), word.start(), False, masked)
+
+
+def attributions(masked):
+    """Every attribution in a masked sentence, in order of their verbs."""
+    found = []
+    for match in _verbs(masked):
+        verb = match.verb
+        verb_start = match.verb_start
+        after_verb = masked[match.end() :]
+        what = re.search(r"\bwhat\s+(?:\S+\s+){1,4}$", masked[:verb_start])
+        if verb in QUOTE_VERBS and QUOTE_MASK not in after_verb and verb not in ("read", "reads"):
+            if not (what and verb in ("called", "calls", "described", "describes", "termed")):
+                continue  # "what prosecutors called a Ponzi scheme" needs no quotation marks
+        if verb in ("read", "reads") and QUOTE_MASK not in masked:
+            continue
+        if verb in ("called", "calls") and re.match(r"^\s+(?:for|on|off|up|in)\b", after_verb):
+            if QUOTE_MASK not in after_verb:
+                continue
+        subject = subject_before(masked, verb_start)
+        end = match.end()
+        inverted = False
+        if subject is not None:
+            mention, start, auxiliaries = subject
+            if any(a in _PASSIVE_AUX for a in auxiliaries) and not match.progressive:
+                continue  # "were found dead", "was told": the subject did not say it
+            last = mention.name.lower().split()[-1] if mention.name.split() else ""
+            plural = (mention.anonymous or mention.anaphor or mention.kind != SK.PERSON) and (
+                (last.endswith("s") and not last.endswith(("ss", "us", "is")))
+                or last in ("people", "police", "staff", "media", "they")
+                or mention.name.lower().startswith(("two ", "some ", "several ", "many "))
+            )
+            if verb in _SINGULAR_ONLY and plural:
+                continue
+            if verb in PLURAL_VERBS and verb not in SPEECH_VERBS and not plural:
+                continue
+            if verb in _FINDING_VERBS and not (
+                mention.document
+                or mention.kind
+                in (
+                    SK.ORGANISATION,
+                    SK.GOVERNMENT,
+                )
+            ):
+                continue
+            if verb in _NEEDS_CLAUSE and not re.match(
+                r"^\s+(?:\w+\s+){0,3}?(?:that\b|\x1a)|^\s*[:,]?\s*\x1a", after_verb
+            ):
+                continue
+            if verb in _NEEDS_COMPLEMENT and _ONLY_CIRCUMSTANCE.match(after_verb):
+                lead = masked[:start].strip(" ,")
+                if not lead or not re.search(r"\w", lead.replace(QUOTE_MASK, "")):
+                    continue
+        else:
+            before = masked[:verb_start].rstrip()
+            if not before or before[-1] not in ",\x1a—–":
+                continue
+            if verb in QUOTE_VERBS or verb in PLURAL_VERBS - SPEECH_VERBS:
+                continue
+            after = subject_after(masked, match.end())
+            if after is None:
+                continue
+            mention, end = after
+            start, inverted = verb_start, True
+        if verb == "quoted":
+            quoted = _QUOTED_AS_SAYING.match(masked, verb_start)
+            speaker = quoted and _speaker(quoted.group("who"))
+            if speaker is None:
+                continue
+            found.append(
+                Attribution("report", mention, start, verb_start, quoted.end(), "quoted", verb)
+            )
+            found.append(
+                Attribution(
+                    "speech",
+                    speaker,
+                    quoted.start("who"),
+                    verb_start,
+                    quoted.end(),
+                    "",
+                    pattern="passive",
+                )
+            )
+            continue
+        words = match.group()
+        heard = None
+        if verb in ("told", "tells", "tell") and not inverted:
+            told = audience(masked, match.end())
+            if told:
+                heard, end = told
+                words = f"{verb} {masked[match.end() : end].strip()}"
+        elif not inverted:
+            words = verb
+        kind = "report" if verb in REPORT_VERBS else "speech"
+        if verb in _FINDING_VERBS:
+            kind = "speech"
+        attribution = Attribution(
+            kind,
+            mention,
+            start,
+            verb_start,
+            end,
+            words,
+            verb,
+            heard,
+            pattern="inverted" if inverted else ("quote-verb" if verb in QUOTE_VERBS else "verb"),
+        )
+        attribution.trailing = _is_trailing(masked, end)
+        attribution.embedded = bool(
+            re.search(r"\b(?:what|who|whom|which|that)\s*$", masked[:start], re.IGNORECASE)
+        )
+        lead_in = masked[:start].rstrip()
+        attribution.leading = not any(f.verb_start < start for f in found) and (
+            not lead_in or lead_in.endswith((",", "—", "–")) or bool(_is_intro(lead_in))
+        )
+        found.append(attribution)
+    _passive_quoted(masked, found)
+    _participles(masked, found)
+    _colon(masked, found)
+    _intro_document(masked, found)
+    for match in _ACCORDING_TO.finditer(masked) if "ccording" in masked else ():
+        rest = masked[match.end() :]
+        stop = _ACCORDING_STOP.search(rest)
+        phrase = re.sub(r"[.!?]+\s*$", "", rest[: stop.start()] if stop else rest)
+        head = head_speaker(phrase)
+        if head:
+            mention, end = head[0], match.end() + head[1]
+            appositive = re.match(r"^\s*,\s*([A-Z][^,;\x1a]*?)\s*(?:,|[.!?]*\s*$)", masked[end:])
+            if appositive:
+                named = _speaker(appositive.group(1))
+                joined = named and apposition(mention, named)
+                if joined:
+                    mention = joined
+            attribution = Attribution(
+                "according",
+                mention,
+                match.end(),
+                match.start(),
+                end,
+                "according to",
+                pattern="according",
+            )
+            attribution.leading = not masked[: match.start()].strip()
+            found.append(attribution)
+    for pattern, kind, cue in ((_PASSIVE_BY, "according", " by "), (_CITING, "citing", "iting")):
+        if cue not in masked:
+            continue
+        for match in pattern.finditer(masked):
+            phrase = _np_after(masked, match.end())
+            head = head_speaker(phrase)
+            if head:
+                words = "citing" if kind == "citing" else match.group().strip()
+                words = re.sub(r"^(?:is|are|was|were|has been|have been)\s+", "", words)
+                found.append(
+                    Attribution(
+                        kind,
+                        head[0],
+                        match.end(),
+                        match.start(),
+                        match.end() + head[1],
+                        words,
+                        pattern=kind,
+                    )
+                )
+    for match in _RELAY.finditer(masked):
+        phrase = _np_after(masked, match.end())
+        outlet = outlet_phrase(phrase)
+        if outlet is not None:
+            found.append(
+                Attribution(
+                    "relay",
+                    outlet,
+                    match.end(),
+                    match.start(),
+                    match.end() + len(phrase),
+                    match.group().strip(),
+                    pattern="relay",
+                )
+            )
+    # An attribution inside another one's subject is part of an aside: drop it.
+    kept = [
+        a
+        for a in found
+        if not any(
+            b is not a
+            and b.start < a.verb_start < b.verb_start
+            and b.type == "speech"
+            and b.pattern in ("verb", "quote-verb")
+            and a.type != "relay"
+            and a.pattern not in ("participle",)
+            for b in found
+        )
+    ]
+    return sorted(kept, key=lambda a: a.verb_start)
+
+
+def _passive_quoted(masked, found):
+    """ "Balakin was quoted as saying by RIA Novosti", "Borodin was quoted by Interfax as
+    saying"."""
+    if "quoted" not in masked:
+        return
+    for match in _PASSIVE_QUOTED.finditer(masked):
+        subject = subject_before(masked, match.start())
+        if subject is None:
+            continue
+        by = match.group("by1") or match.group("by2")
+        relay = outlet_phrase(by) if by else None
+        attribution = Attribution(
+            "speech",
+            subject[0],
+            subject[1],
+            match.start(),
+            match.end(),
+            "quoted as saying",
+            "quoted",
+            pattern="passive",
+            via=relay,
+        )
+        attribution.leading = True
+        found.append(attribution)
+
+
+def _participles(masked, found):
+    """ "…, saying …", "…, telling Reuters that …": the main clause's subject speaks."""
+    if "ing" not in masked:
+        return
+    for match in _PARTICIPLE.finditer(masked):
+        verb = match.group("verb")
+        after = masked[match.end() :]
+        if verb in ("calling", "describing") and QUOTE_MASK not in after:
+            continue
+        if verb in _PARTICIPLE_NEEDS_CLAUSE and not re.match(
+            r"^\s*(?:,\s*)?(?:that\b|of\b|\x1a|:)", after
+        ):
+            continue
+        if any(a.verb_start < match.start() and a.type == "speech" for a in found):
+            subject = next(
+                (a for a in found if a.verb_start < match.start() and a.type == "speech"), None
+            )
+            mention, start = subject.mention, subject.start
+        else:
+            clause = main_subject(masked[: match.start()])
+            if clause is None:
+                continue
+            mention, start = clause
+            if mention.document and verb not in ("saying", "alleging", "arguing"):
+                continue
+        heard = None
+        end = match.end()
+        words = verb
+        if verb == "telling":
+            told = audience(masked, match.end())
+            if told:
+                heard, end = told
+                words = f"telling {masked[match.end() : end].strip()}"
+        attribution = Attribution(
+            "speech",
+            mention,
+            start,
+            match.start("verb"),
+            end,
+            words,
+            verb,
+            heard,
+            pattern="participle",
+        )
+        attribution.leading = True
+        found.append(attribution)
+
+
+def _colon(masked, found):
+    """ "She described one case in detail: “…”": the subject introduces the quotation."""
+    match = _COLON_QUOTE.match(masked) if ":" in masked else None
+    if not match or any(a.type == "speech" for a in found):
+        return
+    before = match.group("before")
+    clause = main_subject(before)
+    if clause is None:
+        return
+    mention, start = clause
+    attribution = Attribution(
+        "speech", mention, start, len(before), len(before) + 1, "", pattern="colon"
+    )
+    attribution.leading = True
+    found.append(attribution)
+
+
+def _intro_document(masked, found):
+    """ "In its bankruptcy petition, Vaultline listed …": the document is the source;
+    "In a statement, the district said …" stays the district's."""
+    match = _INTRO_DOCUMENT.match(masked)
+    if not match or match.group("head") in ("statement", "letter", "post", "memo", "note"):
+        return
+    if any(a.type == "speech" for a in found):
+        return
+    rest = masked[match.end() :]
+    comma = rest.find(",")
+    if comma < 0:
+        return
+    after = rest[comma + 1 :]
+    parts = segments(after)
+    subject = None
+    for a, b in parts:
+        piece = after[a:b]
+        mention = head_speaker(piece.strip()) if piece.strip() else None
+        if mention is not None and not piece.strip()[:1].islower():
+            subject = mention[0]
+            break
+    if subject is None:
+        return
+    document = Mention(
+        name=f"{subject.name} {match.group('doc').strip()}",
+        kind=SK.ANONYMOUS,
+        anonymous=True,
+        document=True,
+        possessor=subject,
+        relation=match.group("doc").strip(),
+    )
+    attribution = Attribution(
+        "speech", document, 0, 0, match.end(), match.group().strip(), pattern="intro-doc"
+    )
+    attribution.leading = True
+    found.append(attribution)
+
+
+def no_comment(masked):
+    """(Mention or None, start, words) for a sentence that declines to comment, else None."""
+    match = NO_COMMENT.search(masked) or NO_ONE_COMMENTED.search(masked)
+    if not match:
+        return None
+    if match.re is NO_ONE_COMMENTED:
+        who = _speaker(match.group("who"))
+        return (who, match.start("who"), "have not commented") if who else None
+    subject = subject_before(masked, match.start())
+    if subject is None:
+        return None, 0, match.group()
+    return subject[0], subject[1], match.group()
+
+
+def is_document_phrase(text):
+    words = text.lower().split()
+    return bool(words) and words[-1] in DOCUMENT_HEADS
+
+
+def is_outlet_phrase(text):
+    words = text.lower().split()
+    return bool(words) and words[-1] in OUTLET_HEADS

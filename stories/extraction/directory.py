@@ -1,0 +1,433 @@
+"""Resolving the names found against the database: Sources and Entities."""
+
+import re
+
+from django.utils.text import slugify
+from rapidfuzz import fuzz
+
+from stories.extraction.lexicon import SURNAME_ENDINGS, normalize_name
+from stories.extraction.spelling import (
+    SAME,
+    UNSURE,
+    name_relation,
+    same_person,
+    transliteration_key,
+)
+from stories.models import (
+    Entity,
+    EntityKind,
+    MergeSuggestion,
+    Source,
+    SourceKind,
+    clean_aliases,
+)
+
+
+def _surname_key(name):
+    words = normalize_name(name).split()
+    return transliteration_key(words[-1]) if len(words) > 1 else ""
+
+
+class _Directory:
+    """The names and aliases of one model's rows, read once and kept in step with writes.
+
+    Writes made while loading one article are journalled: rollback() forgets them when that
+    article's transaction is rolled back, commit() keeps them. The slugs of the model's rows
+    are kept too, so that a new row gets a free slug without a query ("name", "name-2", …);
+    the database's unique constraint still has the last word.
+    """
+
+    def __init__(self, queryset):
+        self.queryset = queryset
+        self._index = None
+        self._rows = {}
+        self._journal = []
+        self._slugs = None
+        self._surnames = {}  # transliteration key of a surname: {pk, …} of rows with it
+
+    def free_slug(self, text, fallback, max_length=200):
+        if self._slugs is None:
+            manager = self.queryset.model._default_manager
+            self._slugs = set(manager.values_list("slug", flat=True))
+        base = slugify(text)[: max_length - 8].strip("-") or fallback
+        slug, n = base, 1
+        while slug in self._slugs:
+            n += 1
+            slug = f"{base}-{n}"
+        self._slugs.add(slug)
+        self._journal.append(("slug", slug))
+        return slug
+
+    def _load(self):
+        if self._index is None:
+            self._index = {}
+            rows = self.queryset.order_by("pk").values_list("pk", "name", "aliases", "kind")
+            for pk, name, aliases, kind in rows:
+                self.add(pk, name, aliases, kind, journal=False)
+
+    def add(self, pk, name, aliases=(), kind="", journal=True):
+        self._load()
+        if pk not in self._rows:
+            self._rows[pk] = (name, kind)
+            surname = _surname_key(name)
+            if surname:
+                self._surnames.setdefault(surname, set()).add(pk)
+            if journal:
+                self._journal.append(("row", pk))
+        for each in [name, *(aliases or [])]:
+            key = normalize_name(each)
+            if key and key not in self._index:
+                self._index[key] = pk
+                if journal:
+                    self._journal.append(("key", key))
+
+    def get(self, *names):
+        self._load()
+        for name in names:
+            pk = self._index.get(normalize_name(name))
+            if pk is not None:
+                return pk
+        return None
+
+    def namesakes(self, name, kind):
+        """[(pk, name), …] of the rows of `kind` whose surname is spelled like `name`'s."""
+        self._load()
+        rows = self._surnames.get(_surname_key(name), ())
+        return [(pk, self._rows[pk][0]) for pk in rows if self._rows[pk][1] == kind]
+
+    def people_like(self, name, kind):
+        """Rows of `kind` whose name is another spelling of the person `name`."""
+        return [pk for pk, other in self.namesakes(name, kind) if same_person(name, other)]
+
+    def with_surname(self, surname, kind):
+        self._load()
+        key = normalize_name(surname)
+        return [
+            pk
+            for pk, (name, k) in self._rows.items()
+            if k == kind and len(name.split()) > 1 and normalize_name(name).split()[-1] == key
+        ]
+
+    def begin(self):
+        self._journal = []
+
+    def commit(self):
+        self._journal = []
+
+    def rollback(self):
+        for what, value in reversed(self._journal):
+            if what == "row":
+                name, _ = self._rows.pop(value, ("", ""))
+                self._surnames.get(_surname_key(name), set()).discard(value)
+            elif what == "slug":
+                if self._slugs is not None:
+                    self._slugs.discard(value)
+            elif self._index is not None:
+                self._index.pop(value, None)
+        self._journal = []
+
+
+class SourceDirectory(_Directory):
+    """Finds or creates the Source for a Mention, and says how sure the match is.
+
+    Named sources are matched by name or alias, then (people) by another spelling of the same
+    name ("Yury" for "Yuri": merged, the spelling kept as an alias) and (bodies) by another
+    form of the same name ("Department of Justice" for "Justice Department"). When a person
+    may or may not be one already known (same surname; "Jon" and "John", or "J. Smith" and
+    "John Smith"), a new Source is made and a MergeSuggestion asks an editor; people who are
+    plainly two ("Sergei" and "Yulia Skripal") are neither merged nor suggested. Anonymous
+    sources and documents belong to their article: two different descriptions in one article
+    are two sources, and nothing anonymous is ever matched across articles.
+    """
+
+    def __init__(self):
+        super().__init__(Source.objects.shared())
+        self.created = 0
+        self.suggested = 0
+        self.last_match = ""
+        self._cache = {}
+        self._touched = set()
+        self._scoped = {}
+        self._waiting = []  # an article's anonymous sources, to insert together
+
+    def begin(self):
+        super().begin()
+        self._touched = set()
+        self._scoped = {}
+        self._waiting = []
+
+    def flush(self):
+        """Inserts the anonymous sources source_for(…, together=True) made, in one query."""
+        if self._waiting:
+            Source.objects.bulk_create(self._waiting)
+            self.created += len(self._waiting)
+            self._waiting = []
+
+    def rollback(self):
+        super().rollback()
+        for pk in self._touched:
+            self._cache.pop(pk, None)
+        self._touched = set()
+
+    def _get(self, pk):
+        if pk not in self._cache:
+            self._cache[pk] = Source.objects.get(pk=pk)
+        return self._cache[pk]
+
+    def create(self, **fields):
+        source = Source(**fields)
+        if fields.get("slug"):
+            self.free_slug(fields["slug"], "source")  # noted as taken
+        else:
+            source.slug = self.free_slug(source.name, "source")
+        source.full_clean(
+            exclude=["slug", "affiliation", "entity", "scope_article"], validate_constraints=False
+        )
+        source.save()
+        self.created += 1
+        self._cache[source.pk] = source
+        self._touched.add(source.pk)
+        if source.kind != SourceKind.ANONYMOUS:
+            self.add(source.pk, source.name, source.aliases, source.kind)
+        return source
+
+    def _unsaved(self, **fields):
+        source = Source(**fields)
+        source.aliases = clean_aliases(source.aliases, source.name)
+        source.slug = self.free_slug(source.name, "source")
+        source.full_clean(
+            exclude=["slug", "affiliation", "entity", "scope_article"], validate_constraints=False
+        )
+        self._waiting.append(source)
+        return source
+
+    def find(self, name, aliases=()):
+        pk = self.get(name, *aliases)
+        return self._get(pk) if pk is not None else None
+
+    def confidence_for(self, found_confidence):
+        """A statement's source confidence after the last source_for(): a name matched by a
+        near spelling or on a surname alone is less sure."""
+        limit = {"spelling": 0.85, "variant": 0.9, "surname": 0.6}.get(self.last_match, 1.0)
+        return round(min(found_confidence, limit), 2)
+
+    def source_for(self, mention, article, together=False):
+        """The Source a (resolved) Mention names, created if need be; None for None.
+
+        With `together`, a new anonymous source is saved only by flush(), with the others of
+        its article.
+        """
+        self.last_match = ""
+        if mention is None:
+            return None
+        if mention.anonymous or mention.anaphor:
+            self.last_match = "anonymous"
+            return self._scoped_source(mention, article, together)
+        name, kind = mention.name, mention.kind
+        pk = self.get(name, *mention.aliases)
+        self.last_match = "exact" if pk is not None else ""
+        spelling, unsure = None, []
+        if pk is None and kind == SourceKind.PERSON and not mention.single:
+            same, unsure = self._namesakes(name)
+            if len(same) == 1:
+                pk, spelling, self.last_match = same[0], name, "spelling"
+            elif len(same) > 1:
+                unsure = same + unsure
+        if pk is None and kind != SourceKind.PERSON:
+            pk = self.get(*body_name_variants(name))
+            if pk is not None:
+                spelling, self.last_match = name, "variant"
+        if pk is None and mention.single:
+            namesakes = self.with_surname(name, SourceKind.PERSON)
+            if len(namesakes) == 1:
+                pk, self.last_match = namesakes[0], "surname"
+            elif not namesakes and not normalize_name(name).endswith(SURNAME_ENDINGS):
+                kind = SourceKind.ORGANISATION  # "Google said": one unknown word
+        affiliation = None
+        if mention.affiliation is not None and mention.affiliation.key != mention.key:
+            affiliation = self.source_for(mention.affiliation, article)
+            self.last_match = self.last_match if pk is not None else ""
+        if pk is not None:
+            return self._update(self._get(pk), mention, spelling, affiliation)
+        source = self.create(
+            name=name[:200],
+            kind=kind,
+            role=mention.role[:200],
+            description=mention.description,
+            aliases=[a for a in mention.aliases if a][:20],
+            affiliation=affiliation,
+        )
+        self.last_match = "new"
+        for other in unsure:
+            self._suggest(self._get(other), source)
+        return source
+
+    def _scoped_source(self, mention, article, together=False):
+        name = mention.name[:200]
+        key = (article.pk, re.sub(r"^(?:an?|the|one)\s+", "", normalize_name(name)))
+        if key not in self._scoped:
+            affiliation = mention.affiliation
+            affiliation = self.source_for(affiliation, article) if affiliation else None
+            make = self._unsaved if together else self.create
+            self._scoped[key] = make(
+                name=name,
+                kind=SourceKind.ANONYMOUS,
+                role=(mention.role or ("document" if mention.document else ""))[:200],
+                affiliation=affiliation
+                if affiliation and not affiliation.scope_article_id
+                else None,
+                aliases=[a for a in mention.aliases if a][:20],
+                scope_article=article,
+            )
+            self.last_match = "anonymous"
+        return self._scoped[key]
+
+    def _namesakes(self, name):
+        """([pk, …] spelled the same way, [pk, …] perhaps the same) among known people."""
+        same, unsure = [], []
+        for pk, other in self.namesakes(name, SourceKind.PERSON):
+            relation = name_relation(name, other)
+            if relation == SAME:
+                same.append(pk)
+            elif relation == UNSURE:
+                unsure.append(pk)
+        return same, unsure
+
+    def _suggest(self, existing, candidate):
+        if existing.pk == candidate.pk:
+            return
+        score = round(fuzz.ratio(normalize_name(existing.name), normalize_name(candidate.name)), 0)
+        reason = (
+            f"Same surname; “{candidate.name}” may be another way of writing "
+            f"“{existing.name}”, or somebody else."
+        )
+        _, created = MergeSuggestion.objects.get_or_create(
+            source=existing,
+            candidate=candidate,
+            defaults={"score": round(score / 100, 2), "reason": reason[:300]},
+        )
+        if created:
+            self.suggested += 1
+
+    def _update(self, source, mention, spelling, affiliation):
+        changed = []
+        if spelling and normalize_name(spelling) not in {normalize_name(n) for n in source.names}:
+            source.aliases = [*source.aliases, spelling]
+            self.add(source.pk, source.name, [spelling], source.kind)
+            changed.append("aliases")
+        extra = [
+            alias
+            for alias in mention.aliases
+            if alias
+            and normalize_name(alias) not in {normalize_name(n) for n in source.names}
+            and self.get(alias) in (None, source.pk)
+            and source.kind != SourceKind.PERSON
+        ]
+        if extra:
+            source.aliases = [*source.aliases, *extra][:50]
+            self.add(source.pk, source.name, extra, source.kind)
+            if "aliases" not in changed:
+                changed.append("aliases")
+        if mention.role and not source.role:
+            source.role = mention.role[:200]
+            changed.append("role")
+        if mention.description and not source.description:
+            source.description = mention.description
+            changed.append("description")
+        if (
+            affiliation is not None
+            and source.affiliation_id is None
+            and affiliation.pk != source.pk
+        ):
+            source.affiliation = affiliation
+            changed.append("affiliation")
+        if changed:
+            self._touched.add(source.pk)
+            source.save(update_fields=[*changed, "updated_at"])
+        return source
+
+
+_DEPARTMENT_OF = re.compile(r"^(?P<kind>department|ministry|office|bureau) of (?P<what>.+)$")
+_X_DEPARTMENT = re.compile(r"^(?P<what>.+) (?P<kind>department|ministry|office|bureau)$")
+
+
+def body_name_variants(name):
+    """Other ways of writing a body's name: "Justice Department" for "Department of
+    Justice", "State Department" for "U.S. State Department", "and" for "&"."""
+    key = normalize_name(name)
+    variants = set()
+    for prefix in ("u s ", "us ", "united states "):
+        if key.startswith(prefix):
+            variants.add(key[len(prefix) :])
+    of = _DEPARTMENT_OF.match(key)
+    if of:
+        variants.add(f"{of.group('what')} {of.group('kind')}")
+    x = _X_DEPARTMENT.match(key)
+    if x:
+        variants.add(f"{x.group('kind')} of {x.group('what')}")
+    if " and " in key:
+        variants.add(key.replace(" and ", " "))
+    return [v for v in variants if v and v != key]
+
+
+class EntityDirectory(_Directory):
+    """Finds or creates the Entity for a name: by name or alias, then by another spelling of
+    the same person's name. Entities are kept in memory across articles; what a rolled-back
+    article changed is forgotten."""
+
+    def __init__(self):
+        super().__init__(Entity.objects.all())
+        self.created = 0
+        self._cache = {}
+        self._touched = set()
+
+    def begin(self):
+        super().begin()
+        self._touched = set()
+
+    def rollback(self):
+        super().rollback()
+        for pk in self._touched:
+            self._cache.pop(pk, None)
+        self._touched = set()
+
+    def _entity(self, pk):
+        if pk not in self._cache:
+            self._cache[pk] = Entity.objects.get(pk=pk)
+        return self._cache[pk]
+
+    def prefetch(self, names):
+        """Reads the stored entities `names` match in one query, for entity_for() to find."""
+        pks = {self.get(name) for name in names} - {None} - self._cache.keys()
+        if pks:
+            self._cache.update(Entity.objects.in_bulk(pks))
+
+    def entity_for(self, name, kind, aliases=(), **fields):
+        """The Entity named `name`; created when `kind` is given, else None if unknown."""
+        pk = self.get(name, *aliases)
+        if pk is None and kind == EntityKind.PERSON:
+            alike = self.people_like(name, EntityKind.PERSON)
+            if len(alike) == 1:
+                entity = self._entity(alike[0])
+                entity.aliases = [*entity.aliases, name]
+                entity.save(update_fields=["aliases"])
+                self._touched.add(entity.pk)
+                self.add(entity.pk, entity.name, [name], entity.kind)
+                return entity
+        if pk is not None:
+            return self._entity(pk)
+        if not kind:
+            return None
+        entity = Entity(name=name[:100], kind=kind, aliases=list(aliases), **fields)
+        if entity.slug:
+            self.free_slug(entity.slug, "entity", max_length=100)  # noted as taken
+        else:
+            entity.slug = self.free_slug(entity.name, "entity", max_length=100)
+        # The directory already made sure the name is new; the database checks it again.
+        entity.full_clean(exclude=["slug"], validate_unique=False, validate_constraints=False)
+        entity.save()
+        self.created += 1
+        self._cache[entity.pk] = entity
+        self._touched.add(entity.pk)
+        self.add(entity.pk, entity.name, entity.aliases, entity.kind)
+        return entity

@@ -1,0 +1,1337 @@
+"""Capitalised names in running text, and the cast of an article: who and what it names.
+
+scan_names() finds the runs of capitalised words of a text ("Sen. Harold Brandt of Ohio",
+"the Centers for Disease Control and Prevention", "WASHINGTON (AP) —"), takes titles off them
+and notes what surrounds each one. read_cast() groups the names one article uses for the same
+person or body ("Rui Valadares" and "Valadares"; "Securities and Exchange Commission" and "SEC";
+"Carrow Foods" and "Carrow") and decides from the evidence of the whole article what each one
+is: a person, an organisation, a place or an event.
+"""
+
+import re
+from dataclasses import dataclass, field, replace
+
+from stories.extraction.lexicon import (
+    ABBREVIATIONS,
+    COMPASS_WORDS,
+    COUNTRIES,
+    DESCRIPTION_WORDS,
+    DOCUMENT_HEADS,
+    EK,
+    EVENT_NAME_HEADS,
+    EVENT_PREFIXES,
+    GIVEN_NAMES,
+    GOVERNMENT_NAME_HEADS,
+    MONTHS,
+    NATIONALITIES,
+    ORGANISATION_HEADS,
+    ORGANISATION_NAME_HEADS,
+    OUTLET_HEADS,
+    OUTLET_NAME_WORDS,
+    PARTY_STATE,
+    PERSON_HEADS,
+    PLACE_INDEX,
+    PLACE_NAME_HEADS,
+    SENTENCE_STARTERS,
+    SK,
+    STATE_ABBREVIATIONS,
+    TITLE_ABBREVIATIONS,
+    TITLE_WORDS,
+    WEEKDAYS,
+    _words,
+    known_name,
+    name_gender,
+    normalize_name,
+)
+from stories.extraction.speakers import _ABBREVIATION_TOKEN, _NOT_A_NAME_START, _affiliation
+from stories.extraction.spelling import spelling_variants
+from stories.extraction.text import DATELINE, _inside, layout
+
+
+@dataclass
+class NameHit:
+    """A capitalised name found in the text, with any title written before it."""
+
+    name: str
+    start: int
+    end: int
+    role: str = ""  # a title written before it: "Sen.", "Kremlin spokesman"
+    kind: str = ""  # an EntityKind once classified, "" when unsure
+    in_quote: bool = False
+    after_in: bool = False  # after a preposition of place: "in Danang", "from Toledo"
+    sentence_initial: bool = False
+    role_word: bool = False  # a person's title or role came right before it
+    cue: str = ""  # how it was written: "based" (Austin-based), "dateline", "state", "the"
+    after: str = ""  # the few characters that follow it, for appositions
+    before: str = ""  # the lowercase word just before it: "the journal Animal Cognition"
+    outside: bool = False  # in the headline or standfirst, not the body
+    canonical: str = ""  # the name of the person or body it names, once the cast is read
+
+    @property
+    def key(self):
+        return normalize_name(self.name)
+
+
+_TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F\u0400-\u04FF][\w'’.\-/&]*|&|\d[\w\-]*")
+_CONNECTORS = _words("of for de van von bin al da di du la le del der y")
+_PARTICLES = _words("de van von der den da di du la le del della dos das ter ten bin ibn al")
+# "mayor of Riverton", "the streets of Lagos": what follows is a place.
+_PLACE_OF = re.compile(
+    r"\b(?:mayor|mayors|city|town|village|residents|people|streets|outskirts|suburbs|"
+    r"governor|center|centre|heart|citizens|neighborhoods|neighbourhoods)\s+of\s+$",
+    re.IGNORECASE,
+)
+# What may follow a noun but not an adjective: "the senior Republican on the committee".
+_NOUN_AFTER = re.compile(
+    r"[,.;:)]|\s+(?:on|in|from|of|who|and|or|with|at|for|to|is|was|has|had|said|says|won|"
+    r"will|would)\b"
+)
+_PLACE_PREPOSITIONS = _words(
+    "in near from to across outside inside off toward towards around into throughout through "
+    "via between downtown uptown midtown suburban rural"
+)
+_HYPHEN_CUE = re.compile(
+    r"^(?P<name>[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*)?)-(?P<cue>based|backed|led|owned|run|brokered|"
+    r"registered|born|born-and-raised|headquartered|funded|controlled|allied|aligned|"
+    r"sponsored|affiliated|made|style|era|wide)$"
+)
+_NOT_NAMES = _words(
+    "i i'm i've i'd i'll mr mrs ms dr god internet web christmas easter ramadan thanksgiving "
+    "eid hanukkah diwali ok okay tv am pm a.m p.m no yes"
+)
+SENTENCE_STARTERS_LOWER = frozenset(word.lower() for word in SENTENCE_STARTERS)
+_TITLES = frozenset(w.rstrip(".") for w in TITLE_WORDS)
+_FUNCTION_WORDS = _words(
+    "a an the and or but nor so yet for of to in on at by with from as is are was were be "
+    "been it its this that these those there here what which who whom whose when where why "
+    "how all any both each few more most other some such no not only own same than too very "
+    "can will just should now if then once about after before during under over again "
+    "further while because until since although though unless whether even also still "
+    "instead however meanwhile nevertheless asked speaking according i we you he she they "
+    "me us him her them my our your his their mine ours yours theirs every one two three "
+    "four five six seven eight nine ten today tonight tomorrow yesterday nobody everybody "
+    "everyone someone somebody anyone nothing everything something"
+)
+# Heads of place names that are also common surnames: "Helen Park" is a person.
+_SURNAME_HEADS = _words(
+    "park hall hill lane lake wells fields rivers banks woods brooks ford church bay cross "
+    "street forest marsh field wood brook ridge"
+)
+_GEOGRAPHIC_NOUNS = _words(
+    "area range region basin valley mountains peninsula desert delta plateau strait"
+)
+_COURT_TYPES = _words(
+    "district supreme high appeals appellate magistrates magistrates' crown county federal "
+    "circuit family superior tax criminal civil international constitutional juvenile "
+    "bankruptcy claims"
+)
+
+
+@dataclass
+class _Token:
+    text: str  # trimmed: no sentence stop, no possessive ending, no closing quote
+    start: int
+    end: int
+    possessive: bool = False
+    stop: bool = False  # a sentence-ending period came right after it
+    raw_end: int = 0  # where the written word ends, possessive ending included
+    based: bool = False  # the name in "San Jose-based": a place
+
+
+_LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
+_WORD_BEFORE = re.compile(r"[\w'’.-]+")
+_NAME_PREFIXES = ("al-", "el-", "d'", "d’", "o'", "o’")
+_ABBREVIATION_WORDS = TITLE_ABBREVIATIONS | ABBREVIATIONS
+
+
+_JOINING_WORDS = _CONNECTORS | _PARTICLES | _GEOGRAPHIC_NOUNS | {"the", "and", "in", "of", "for"}
+_ORGANISATION_HEADS = ORGANISATION_NAME_HEADS | GOVERNMENT_NAME_HEADS
+
+
+def _tokens(text, start, end):
+    tokens = []
+    for match in _TOKEN.finditer(text, start, end):
+        word, begin = match.group(), match.start()
+        if word[0].islower() and not word.startswith(_NAME_PREFIXES):
+            # A lowercase word: it only separates names, or joins them ("of", "and"). Only
+            # the joining kind is kept: the text between two tokens separates them anyway.
+            word = word.rstrip(".'’")
+            if word in _JOINING_WORDS:
+                tokens.append(_Token(word, begin, match.end(), False, False, match.end()))
+            continue
+        possessive, stop = False, False
+        if word.endswith(("’s", "'s")) and len(word) > 3:
+            word, possessive = word[:-2], True
+        elif word.endswith(("s’", "s'")) and len(word) > 3 and word[0].isupper():
+            word, possessive = word[:-1], True
+        word = word.rstrip("'’")
+        if word.endswith(".") and not (
+            _ABBREVIATION_TOKEN.fullmatch(word)
+            or word[:-1].lower() in _ABBREVIATION_WORDS
+            or word in STATE_ABBREVIATIONS
+        ):
+            word, stop = word.rstrip("."), True
+        if word:
+            tokens.append(_Token(word, begin, begin + len(word), possessive, stop, match.end()))
+    return tokens
+
+
+def _capitalised(word):
+    if not word:
+        return False
+    if word[0].isupper():
+        return True
+    if word[:3].lower() in ("al-", "el-"):
+        return word[3:4].isupper()
+    if word[:2].lower() in ("d'", "d’", "o'", "o’"):
+        return word[2:3].isupper()
+    return False
+
+
+def _is_acronym(word):
+    letters = re.sub(r"[^A-Za-z]", "", word)
+    return len(letters) >= 2 and letters.isupper() and len(word) <= 12
+
+
+def _head(word):
+    return word.lower().rstrip(".").rstrip("'’")
+
+
+def _ends_in_org_head(words):
+    if not words:
+        return False
+    last = _head(words[-1])
+    if last == "court":
+        return len(words) > 1 and _head(words[-2]) in _COURT_TYPES
+    return last in ORGANISATION_NAME_HEADS or last in GOVERNMENT_NAME_HEADS
+
+
+def _runs(text, tokens):
+    """Lists of tokens: the runs of capitalised words, with "of", "for the", "&" inside."""
+    runs, i = [], 0
+    while i < len(tokens):
+        if not _capitalised(tokens[i].text) or tokens[i].text == "&":
+            i += 1
+            continue
+        run = [tokens[i]]
+        j = i + 1
+        joined_of = False
+        while j < len(tokens):
+            previous = run[-1]
+            gap = text[previous.raw_end : tokens[j].start]
+            if gap.strip() or previous.stop or _HYPHEN_CUE.match(previous.text):
+                break
+            word = tokens[j].text
+            hyphen = _HYPHEN_CUE.match(word)
+            if hyphen:
+                if " " not in hyphen.group("name") and _capitalised(word):
+                    name = hyphen.group("name")
+                    run.append(  # "San Jose-based": the place ends the run
+                        _Token(name, tokens[j].start, tokens[j].start + len(name), based=True)
+                    )
+                    j += 1
+                break
+            if previous.possessive:
+                following = _capitalised_run(tokens, j, text)
+                possessor = previous.text
+                heads = _ORGANISATION_HEADS
+                if (
+                    following
+                    and normalize_name(possessor) not in PLACE_INDEX
+                    and known_name(possessor) is None
+                    and not _is_acronym(possessor)
+                    and possessor.lower() not in NATIONALITIES
+                    # "Tulsa's Sikh community": an adjective, not part of a name
+                    and not all(t.text.lower() in NATIONALITIES for t in following)
+                    # "the Space Agency's Heron probe": a body's thing, not the body
+                    and not (_head(possessor) in heads and _head(following[-1].text) not in heads)
+                ):
+                    run.extend(following)  # "Alzheimer's Research Alliance"
+                    j += len(following)
+                    continue
+                break
+            if _capitalised(word) or (
+                re.fullmatch(r"\d+(?:st|nd|rd|th)?", word) and len(word) <= 5
+            ):
+                run.append(tokens[j])
+                j += 1
+                continue
+            low = word.lower()
+            nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+            if nxt is None or text[tokens[j].end : nxt.start].strip():
+                break
+            if low in _CONNECTORS and _capitalised(nxt.text):
+                joined_of = joined_of or low in ("of", "for")
+                run.extend([tokens[j], nxt])
+                j += 2
+                continue
+            after_next = tokens[j + 2] if j + 2 < len(tokens) else None
+            if (
+                low in _PARTICLES
+                and nxt.text.lower() in _PARTICLES
+                and after_next is not None
+                and _capitalised(after_next.text)
+                and not text[nxt.raw_end : after_next.start].strip()
+            ):
+                run.extend([tokens[j], nxt, after_next])  # "Ursula von der Leyen"
+                j += 3
+                continue
+            if (
+                low in ("of", "for")
+                and nxt.text.lower() == "the"
+                and after_next is not None
+                and _capitalised(after_next.text)
+                and not text[nxt.raw_end : after_next.start].strip()
+            ):
+                joined_of = True
+                run.extend([tokens[j], nxt, after_next])
+                j += 3
+                continue
+            if (
+                low == "of"
+                and re.fullmatch(r"\d{1,3}", nxt.text)
+                and _ends_in_org_head([t.text for t in run])
+            ):
+                run.extend([tokens[j], nxt])  # "Group of 20"
+                j += 2
+                continue
+            if (
+                low == "in"
+                and _head(run[-1].text) in ("embassy", "consulate", "mission")
+                and _capitalised(nxt.text)
+            ):
+                following = _capitalised_run(tokens, j + 1, text)
+                run.append(tokens[j])
+                run.extend(following)  # "U.S. Embassy in London"
+                j += 1 + len(following)
+                continue
+            if low == "the" and _head(run[-1].text) in ("of", "for") and _capitalised(nxt.text):
+                run.extend([tokens[j], nxt])
+                j += 2
+                continue
+            if word == "&" and _capitalised(nxt.text):
+                run.extend([tokens[j], nxt])
+                j += 2
+                continue
+            if low == "and" and _capitalised(nxt.text):
+                following = _capitalised_run(tokens, j + 1, text)
+                if (joined_of and len(following) <= 2) or _ends_in_org_head(
+                    [t.text for t in following]
+                ):
+                    run.append(tokens[j])
+                    run.extend(following)
+                    j += 1 + len(following)
+                    continue
+            break
+        if (
+            len(run) == 1
+            and j < len(tokens)
+            and tokens[j].text in _GEOGRAPHIC_NOUNS
+            and not text[run[-1].raw_end : tokens[j].start].strip()
+            and not run[-1].possessive
+        ):
+            run.append(tokens[j])  # "the Schengen area", "the Bernina range"
+            j += 1
+        # A connector cannot end a run.
+        while run and run[-1].text.lower() in _CONNECTORS | {"the", "and", "&"}:
+            run.pop()
+        runs.append((i, run))
+        i = j
+    return runs
+
+
+def _capitalised_run(tokens, j, text):
+    run = []
+    while j < len(tokens) and _capitalised(tokens[j].text):
+        if run and (text[run[-1].raw_end : tokens[j].start].strip() or run[-1].stop):
+            break
+        run.append(tokens[j])
+        if tokens[j].possessive:
+            break
+        j += 1
+    return run
+
+
+def _words_before(text, start, count=3):
+    return [w.lower() for w in _WORD_BEFORE.findall(text, max(0, start - 40), start)][-count:]
+
+
+def _common_word(word, lowercase_words):
+    low = word.lower()
+    return (
+        low in _FUNCTION_WORDS
+        or low in SENTENCE_STARTERS_LOWER
+        or low in _NOT_A_NAME_START
+        or low in lowercase_words
+        or low in PERSON_HEADS
+        or low in DOCUMENT_HEADS
+        or low in ORGANISATION_HEADS
+        or low in OUTLET_HEADS
+        or low in _NOT_NAMES
+    )
+
+
+def _closed_class(word):
+    low = re.split(r"[’']", word.lower())[0]
+    return (
+        low in _FUNCTION_WORDS
+        or low in SENTENCE_STARTERS_LOWER
+        or low in _NOT_A_NAME_START
+        or low in _NOT_NAMES
+    )
+
+
+def _person_part(words):
+    """Whether words (after a title) can be a person's name: one to four plain words."""
+    if not 1 <= len(words) <= 4:
+        return False
+    for word in words:
+        low = _head(word)
+        if word is words[-1] and len(words) > 1 and low in _SURNAME_HEADS:
+            continue  # "Lena Park"
+        if (
+            low in ORGANISATION_NAME_HEADS
+            or low in PLACE_NAME_HEADS
+            or low in _TITLES
+            or (low in _CONNECTORS and low not in _PARTICLES)
+            or low == "the"
+            or _is_acronym(word)
+            and len(word) > 2
+            or normalize_name(word) in PLACE_INDEX
+            and word.lower() not in GIVEN_NAMES
+            and not (
+                word is words[-1] and len(words) > 1 and normalize_name(words[0]) not in PLACE_INDEX
+            )
+        ):
+            return False  # a place, unless it ends a longer name: "Lloyd Austin"
+    return True
+
+
+def _split_run(text, run, context):
+    """NameHits for one run of capitalised words: titles, months and "The" taken off."""
+    initial = context["initial"]
+    words = [t.text for t in run]
+    lows = [_head(w) for w in words]
+    cue = ""
+    # Leading articles, and sentence-initial words that are not names.
+    stripped_place = False
+    while words:
+        low = lows[0]
+        if low in _PLACE_PREPOSITIONS:
+            stripped_place = True
+        if low in ("the", "a", "an"):
+            cue = "the"
+        elif low in WEEKDAYS or (low in MONTHS and low != "may"):
+            pass
+        elif low in MONTHS and len(lows) > 1 and re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", lows[1]):
+            pass  # "May 1": a date
+        elif (
+            initial
+            and len(words) > 1
+            and all(re.fullmatch(r"\d[\w,.-]*", w) for w in words[1:])
+            and _common_word(words[0], context["lowercase"])
+        ):
+            pass  # "Record 294 heat deaths": a sentence's first word, then a number
+        elif initial and len(words) > 1 and _closed_class(words[0]):
+            pass
+        elif (
+            initial
+            and len(words) > 2
+            and lows[1] in ("of", "for")
+            and (
+                _common_word(words[0], context["lowercase"])
+                or (
+                    low.endswith("s")
+                    and low not in ORGANISATION_NAME_HEADS | GOVERNMENT_NAME_HEADS
+                    and low not in PLACE_NAME_HEADS
+                    and known_name(words[0]) is None
+                )
+            )
+        ):
+            pass  # "Shares of Pembrook", "Members of Tulsa's Sikh community"
+        elif low in ("of", "for", "and", "&") or re.fullmatch(r"\d[\w-]*", low):
+            pass
+        elif initial and len(words) == 1 and _common_word(words[0], context["lowercase"]):
+            pass
+        else:
+            break
+        run, words, lows = run[1:], words[1:], lows[1:]
+        initial = False
+    if not words:
+        return []
+    before = context["before"]
+    if cue != "the" and before and before[-1] == "the":
+        cue = "the"
+    after_place = stripped_place or (
+        bool(before)
+        and (
+            before[-1] in _PLACE_PREPOSITIONS
+            or (before[-1] == "the" and len(before) > 1 and before[-2] in _PLACE_PREPOSITIONS)
+        )
+    )
+    in_quote = _inside(context["quotes"], run[0].start)
+    hits = []
+    # Nationalities: part of "Russian Foreign Ministry", of the title in "Russian President
+    # Vladimir Putin", a mere adjective in "Russian diplomats".
+    national = lows[0] in NATIONALITIES and len(words) > 1
+    if national:
+        whole = " ".join(words)
+        titled = any(low in _TITLES for low in lows[1:])
+        headed = any(
+            low in ORGANISATION_NAME_HEADS
+            or low in GOVERNMENT_NAME_HEADS
+            or low in PLACE_NAME_HEADS
+            for low in lows[1:]
+        )
+        first_title = next((i for i, low in enumerate(lows) if low in _TITLES), len(lows))
+        if titled and _ends_in_org_head(words[:first_title]):
+            titled = False  # "African Union Commission Chairperson Amadou Sissoko"
+        keep = (
+            normalize_name(whole) in PLACE_INDEX
+            or known_name(whole) is not None
+            or titled
+            or (lows[0] in COMPASS_WORDS and not all(low in NATIONALITIES for low in lows[1:]))
+            or headed
+        )
+        if not keep:
+            run, words, lows = run[1:], words[1:], lows[1:]
+            national = False
+    # Titles: "White House Press Secretary Sarah Huckabee Sanders".
+    role, role_word = "", bool(before) and before[-1].rstrip(".") in _TITLES | PERSON_HEADS
+    if initial and len(words) > 2 and lows[0] in PERSON_HEADS and lows[0] not in _TITLES:
+        if _person_part(words[1:]):
+            role = words[0]  # "Campaigner Mary Elkins": a description starting the sentence
+            run, words, lows = run[1:], words[1:], lows[1:]
+            role_word = True
+    title_end = 0
+    if not _ends_in_org_head(words) and known_name(" ".join(words)) is None:
+        for index in range(len(words) - 1):
+            if lows[index] not in _TITLES:
+                continue
+            rest = lows[index + 1 :]
+            limit = index + 1 + rest.index("of") if "of" in rest[1:] else len(words)
+            if _person_part(words[index + 1 : limit]):
+                title_end = index + 1
+    if title_end:
+        title_words = words[:title_end]
+        affiliation = _affiliation(title_words, lows[title_end - 1])
+        if affiliation is not None and affiliation.kind != SK.PERSON:
+            first = run[0]
+            hits.append(
+                NameHit(
+                    affiliation.name,
+                    first.start,
+                    first.start + 1,
+                    in_quote=in_quote,
+                    cue="affiliation",
+                    kind=EK.ORGANISATION,
+                )
+            )
+        role = text[run[0].start : run[title_end - 1].end]
+        run, words, lows = run[title_end:], words[title_end:], lows[title_end:]
+        role_word = True
+    elif national and lows[0] in NATIONALITIES and lows[0] not in COMPASS_WORDS:
+        if any(low in _TITLES for low in lows):
+            run, words, lows = run[1:], words[1:], lows[1:]
+    # Days and months split a run: "Monday" is not part of anybody's name.
+    parts, current = [], []
+    for token in run:
+        low = _head(token.text)
+        if low in WEEKDAYS or (low in MONTHS and low != "may"):
+            if current:
+                parts.append(current)
+            current = []
+        else:
+            current.append(token)
+    if current:
+        parts.append(current)
+    for number, part in enumerate(parts):
+        pieces = _pieces(text, part, role_word or bool(role))
+        if part and part[-1].based:
+            pieces = [(part, "based")]
+        for piece, piece_cue in pieces:
+            name = text[piece[0].start : piece[-1].end]
+            low = name.lower()
+            if low in NATIONALITIES and not (
+                known_name(name) and _NOUN_AFTER.match(text, piece[-1].end)
+            ):
+                continue  # "Russian diplomats"; but "a Republican, won": the party's member
+            if len(name) < 2 and name != "X" or low in _NOT_NAMES:
+                continue
+            first = number == 0 and piece is part
+            hits.append(
+                NameHit(
+                    name,
+                    piece[0].start,
+                    piece[-1].end,
+                    role=role if first or number == 0 else "",
+                    in_quote=in_quote,
+                    after_in=number == 0 and after_place,
+                    sentence_initial=initial and number == 0 and piece[0] is part[0],
+                    role_word=(role_word and number == 0 and piece[0] is part[0]),
+                    cue=piece_cue or (cue if number == 0 else ""),
+                    after=text[piece[-1].end : piece[-1].end + 60],
+                    before=before[-1] if before and number == 0 else "",
+                )
+            )
+    return hits
+
+
+def _pieces(text, part, titled):
+    """[(tokens, cue), …]: a run cut where it holds two names: "Brandt of Ohio", "Trump-Putin"."""
+    words = [t.text for t in part]
+    lows = [_head(w) for w in words]
+    # "Harold Brandt of Ohio", "Marta Fonseca of the University of Coimbra": a person, of a
+    # place or body.
+    if "of" in lows and not _ends_in_org_head(words[: lows.index("of")]):
+        at = lows.index("of")
+        person, rest = words[:at], words[at + 1 :]
+        rest_tokens = part[at + 1 :]
+        if rest and rest[0].lower() == "the":
+            rest, rest_tokens = rest[1:], rest_tokens[1:]
+        named_place = normalize_name(" ".join(rest)) in PLACE_INDEX or (
+            known_name(" ".join(rest)) is not None
+        )
+        personal = 2 <= len(person) <= 3 and (
+            titled or person[0].lower() in GIVEN_NAMES or named_place
+        )
+        if personal and rest_tokens and known_name(" ".join(words)) is None:
+            return [(part[:at], ""), (rest_tokens, "")]
+    whole = " ".join(words)
+    if len(part) > 1 and known_name(whole) is None and normalize_name(whole) not in PLACE_INDEX:
+        segments = _known_segments(part)
+        if segments:
+            return [(segment, "") for segment in segments]  # "Senate Democrats"
+    if len(part) == 1:
+        word = part[0].text
+        hyphen = _HYPHEN_CUE.match(word)
+        if hyphen:
+            name = hyphen.group("name")
+            token = _Token(name, part[0].start, part[0].start + len(name))
+            cue = "based" if hyphen.group("cue") in ("based", "headquartered") else "modifier"
+            return [([token], cue)]
+        party = PARTY_STATE.match(word if word.endswith(".") else word + ".")
+        if party and party.group("state") in STATE_ABBREVIATIONS:
+            return [([part[0]], "party")]
+        if re.fullmatch(r"[A-Z][\w.'’]*(?:-[A-Z][\w.'’]*)+", word) and not _is_acronym(word):
+            # "Trump-Putin meeting", "U.S-Russia expulsions": two names joined by a hyphen.
+            pieces, offset = [], part[0].start
+            for piece in word.split("-"):
+                pieces.append(([_Token(piece, offset, offset + len(piece))], ""))
+                offset += len(piece) + 1
+            return pieces
+        if "-" in word and _is_acronym(word) and known_name(word) is None:
+            return []  # "VLT-USD": a code, not a name
+    return [(part, "")]
+
+
+def _known_segments(part):
+    """The run cut into names the world knows, if it is nothing but those; else None. A
+    place before a body stays with it: "Colorado Supreme Court", "Michigan Senate"."""
+    segments, i = [], 0
+    while i < len(part):
+        for j in range(len(part), i, -1):
+            name = " ".join(t.text for t in part[i:j])
+            if known_name(name) is not None or normalize_name(name) in PLACE_INDEX:
+                segments.append(part[i:j])
+                i = j
+                break
+        else:
+            return None
+    if len(segments) == 2:
+        first = " ".join(t.text for t in segments[0])
+        second = known_name(" ".join(t.text for t in segments[1]))
+        if normalize_name(first) in PLACE_INDEX and second and second[1] == SK.GOVERNMENT:
+            return None
+    return segments if len(segments) > 1 else None
+
+
+def _dateline_hits(paragraph, offset):
+    """Places (and the agency) of a dateline: "KYIV/MOSCOW -", "TULSA, Okla. (AP) —"."""
+    match = DATELINE.match(paragraph)
+    hits = []
+    position = match.start("place")
+    for place in match.group("place").split("/"):
+        name = " ".join(word.capitalize() for word in place.split())
+        hits.append(NameHit(name, offset + position, offset + position + len(place)))
+        hits[-1].cue = "dateline"
+        hits[-1].kind = EK.PLACE
+        position += len(place) + 1
+    region = match.group("region")
+    if region:
+        state = STATE_ABBREVIATIONS.get(region, region)
+        start = offset + match.start("region")
+        hits.append(NameHit(state, start, start + len(region), kind=EK.PLACE, cue="state"))
+    outlet = match.group("outlet")
+    if outlet and known_name(outlet):
+        start = offset + match.start("outlet")
+        hits.append(NameHit(outlet, start, start + len(outlet), cue="dateline"))
+    return hits
+
+
+_DESCRIPTION_HEADS = (ORGANISATION_HEADS | OUTLET_HEADS | PERSON_HEADS) - _words(
+    "union party church exchange league"
+)
+_LIST_GAP = re.compile(r"(?:,\s+|\s+(?:and|&|of|for|the|on|in)\s+|\s+)+")
+_INITIAL_SKIPS = frozenset({"and", "&", "of", "for", "the", "on", "in"})
+
+
+def abbreviates(letters, words):
+    """Whether `letters` abbreviate `words` in order: each word gives the start of itself
+    ("Pharmaceutical" gives "ph" in "PhRMA"), and "of", "and", "the" may give nothing."""
+    if not letters:
+        return not [w for w in words if w.lower() not in _INITIAL_SKIPS]
+    if not words:
+        return False
+    word, rest = words[0].lower(), words[1:]
+    if word in _INITIAL_SKIPS and abbreviates(letters, rest):
+        return True
+    size = 1
+    while size <= len(letters) and size <= len(word) and letters[:size] == word[:size]:
+        if abbreviates(letters[size:], rest):
+            return True
+        size += 1
+    return False
+
+
+def _spelled_out(text, hits):
+    """Join the names that a bracketed acronym spells out: "the Department for Environment,
+    Food and Rural Affairs (Defra)" is one name, not three."""
+    for index, hit in enumerate(hits):
+        if not (
+            text[hit.start - 2 : hit.start] == " ("
+            and text[hit.end : hit.end + 1] == ")"
+            and re.fullmatch(r"[A-Z][A-Za-z]{1,9}", hit.name)
+        ):
+            continue
+        letters = hit.name.lower()
+        end = hit.start - 2
+        for first in range(index - 1, max(-1, index - 6), -1):
+            group = hits[first:index]
+            if (
+                any(
+                    not _LIST_GAP.fullmatch(text[a.end : b.start])
+                    for a, b in zip(group, group[1:], strict=False)
+                )
+                or text[group[-1].end : end].strip()
+            ):
+                break
+            span = text[group[0].start : end]
+            words = re.findall(r"[\w’'&-]+", span)
+            initials = "".join(w[0].lower() for w in words if w.lower() not in _INITIAL_SKIPS)
+            if len(group) > 1 and abbreviates(letters, words):
+                joined = replace(group[0], name=span, end=end, kind="", canonical="")
+                hit.canonical = span  # the acronym is another name of it
+                return _spelled_out(text, [*hits[:first], joined, *hits[index:]])
+            if len(initials) >= len(letters):
+                break
+    return hits
+
+
+def scan_names(text, offset=0, *, classify=True):
+    """[NameHit, …]: the capitalised names in `text`, each classified as far as possible."""
+    lowercase = set(_LOWERCASE_WORD.findall(text))
+    hits = []
+    for paragraph in layout(text):
+        if paragraph.heading:
+            continue
+        pa = paragraph.start
+        if paragraph.dateline:
+            hits.extend(_dateline_hits(paragraph.text, pa))
+        spans = [(a + pa, b + pa) for a, b in paragraph.quotes]
+        for sa, sb in paragraph.sentences:
+            sa, sb = sa + pa, sb + pa
+            tokens = _tokens(text, sa, sb)
+            for _, run in _runs(text, tokens):
+                if not run:
+                    continue
+                first = run[0]
+                opener = text[max(sa, first.start - 3) : first.start].rstrip()
+                context = {
+                    "initial": first.start == sa or (opener != "" and opener[-1] in "\"“‘'(.!?:…"),
+                    "before": _words_before(text, first.start),
+                    "quotes": spans,
+                    "lowercase": lowercase,
+                }
+                for hit in _split_run(text, run, context):
+                    if hit.cue == "party":
+                        written = hit.name if hit.name.endswith(".") else hit.name + "."
+                        state = STATE_ABBREVIATIONS[PARTY_STATE.match(written).group("state")]
+                        hit.name, hit.kind, hit.cue = state, EK.PLACE, "state"
+                    elif (
+                        hit.name in STATE_ABBREVIATIONS and text[hit.start - 2 : hit.start] == ", "
+                    ):
+                        hit.name, hit.kind, hit.cue = (
+                            STATE_ABBREVIATIONS[hit.name],
+                            EK.PLACE,
+                            "state",
+                        )
+                    hits.append(hit)
+    hits = _spelled_out(text, hits)
+    for hit in hits:
+        hit.start += offset
+        hit.end += offset
+    if classify:
+        Cast(hits, text)
+    return hits
+
+
+# --- The cast of an article -------------------------------------------------------------------
+
+
+@dataclass
+class Member:
+    """One person, organisation, place or event of an article, under all the names it has."""
+
+    name: str
+    kind: str = ""  # an EntityKind, "" when unsure
+    forms: list = field(default_factory=list)  # every name written for it, first the fullest
+    positions: list = field(default_factory=list)
+    role: str = ""
+    gender: str = ""
+    in_quote_only: bool = True
+    known: bool = False
+
+    @property
+    def key(self):
+        return normalize_name(self.name)
+
+    @property
+    def first(self):
+        return min(self.positions) if self.positions else 0
+
+    def aliases(self):
+        key = self.key
+        seen, result = {key}, []
+        for form in self.forms:
+            if normalize_name(form) not in seen:
+                seen.add(normalize_name(form))
+                result.append(form)
+        return result
+
+
+_APPOSITION_PERSON = re.compile(
+    r"^,\s+(?:\d{1,3},|(?:a|an|the|his|her|their)\s+(?:[\w’'-]+\s+){0,4}?(?:"
+    + "|".join(sorted((PERSON_HEADS | _TITLES) - {"head", "press", "chief"}, key=len, reverse=True))
+    + r")\b)",
+    re.IGNORECASE,
+)
+_APPOSITION_ORG = re.compile(
+    r"^,?\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,4}?(?P<head>company|firm|group|agency|charity|"
+    r"organi[sz]ation|coalition|union|association|network|maker|manufacturer|retailer|"
+    r"exchange|fund|bank|airline|carrier|insurer|lender|operator|broadcaster|newspaper|"
+    r"outlet|developer|startup|platform|producer|supplier|council|party|institute|"
+    r"foundation|alliance|league|nonprofit|non-profit|think tank|lobby|body|regulator|"
+    r"watchdog|chain|business|brand|publisher|center|centre|university|school|hospital|"
+    r"utility|provider|automaker|carmaker|steelmaker|drugmaker|chipmaker|conglomerate|"
+    r"cooperative|nonprofit|charity|consultancy|agency|authority|ministry|department)\b",
+    re.IGNORECASE,
+)
+_AFTER_ORG = re.compile(
+    r"^\s+(?:news\s+agency|agency|party|mission|probe|channel|network|group|company|"
+    r"broadcaster|newspaper|platform|app|shares|stock)\b"
+)
+_PERSON_AFTER = re.compile(r"^,?\s+(?:\d{1,3}\b|who\s|whose\s|said\s+(?:he|she)\b)")
+_STATE_AFTER = re.compile(r"^,\s+(?P<state>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\b")
+
+
+_POLICE_AFTER = re.compile(
+    r"^\s+police\b(?P<title>)(?!\s+(?:station|stations|car|cars|tape|dog|dogs)\b)"
+)
+# "Clark County coroner's office", "the Port Ellis mayor's office": a place's office.
+_OFFICE_AFTER = re.compile(r"^\s+(?:[a-z]+\s+)?(?P<title>[a-z]+)['’]s\s+office\b")
+
+
+class Cast:
+    """The people, organisations, places and events an article names, with every name each
+    one goes by. Reading it also sets each hit's kind and canonical name."""
+
+    def __init__(self, hits, text=""):
+        self.hits = hits
+        self.text = text
+        self.members = []
+        self._by_key = {}
+        self._build(text)
+
+    # Lookups.
+
+    def find(self, name):
+        """The Member one of whose names is `name`, or None."""
+        return self._by_key.get(normalize_name(name))
+
+    def people(self):
+        return [m for m in self.members if m.kind == EK.PERSON]
+
+    def person_with_surname(self, surname, position=None):
+        """The person whose last name is `surname`, named last before `position`."""
+        key = normalize_name(surname)
+        found = [
+            m
+            for m in self.people()
+            if len(m.key.split()) > 1
+            and (m.key.split()[-1] == key or normalize_name(" ".join(m.name.split()[1:])) == key)
+        ]
+        if not found:
+            # "Mr. Xi" for "Xi Jinping": names that put the family name first.
+            found = [
+                m
+                for m in self.people()
+                if len(m.key.split()) > 1
+                and m.key.split()[0] == key
+                and not any(p.key.split()[-1] == key for p in self.people())
+            ]
+        if not found:
+            return None
+        if position is not None:
+            earlier = [m for m in found if m.first <= position]
+            if earlier:
+                return max(earlier, key=lambda m: max(p for p in m.positions if p <= position))
+        return found[0]
+
+    def organisations(self):
+        return [m for m in self.members if m.kind == EK.ORGANISATION]
+
+    def described(self, head, position):
+        """The body the article last called a `head` before `position`: "the charity Sea
+        Rescue Europe", "Acme, a software company" for "the charity", "the company"."""
+        text = self.text
+        if not text or not re.fullmatch(r"[a-z][a-z-]+", head):
+            return None
+        before = re.compile(rf"\b(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}{head}\s+$", re.I)
+        after = re.compile(rf"^,\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,4}}{head}\b", re.I)
+        found = None
+        for hit in self.hits:
+            if hit.outside or hit.start >= position or hit.in_quote:
+                continue
+            member = self.find(hit.canonical or hit.name)
+            if member is None or member.kind != EK.ORGANISATION:
+                continue
+            if before.search(text, max(0, hit.start - 60), hit.start) or after.match(
+                text[hit.end : hit.end + 80]
+            ):
+                found = member
+        return found
+
+    # Building.
+
+    def _add(self, member, form, hit):
+        member.forms.append(form)
+        member.positions.append(-1 if hit.outside else hit.start)
+        if not hit.in_quote:
+            member.in_quote_only = False
+        if hit.role and not member.role:
+            member.role = hit.role
+        hit.canonical = member.name
+        for each in (form, member.name):
+            self._by_key.setdefault(normalize_name(each), member)
+
+    def _member(self, name, kind, known=False):
+        member = self._by_key.get(normalize_name(name))
+        if member is None:
+            member = Member(name=name, kind=kind, known=known)
+            self.members.append(member)
+            self._by_key[normalize_name(name)] = member
+        return member
+
+    def _build(self, text):
+        hits = sorted(self.hits, key=lambda h: (not h.outside, h.start))
+        singles, multi = [], []
+        # Names the world knows, and names classified by their own words.
+        for hit in hits:
+            if hit.kind and hit.cue in ("dateline", "state", "affiliation"):
+                known = known_name(hit.name)
+                if known:
+                    member = self._member(known[0], EK.ORGANISATION, known=True)
+                    for alias in known[2]:
+                        self._by_key.setdefault(normalize_name(alias), member)
+                else:
+                    place = PLACE_INDEX.get(hit.key)
+                    name = place[0] if place and hit.kind == EK.PLACE else hit.name
+                    member = self._member(name, hit.kind, known=bool(place))
+                self._add(member, hit.name, hit)
+                continue
+            known = known_name(hit.name)
+            if known and known[1] != SK.PERSON:
+                member = self._member(known[0], EK.ORGANISATION, known=True)
+                for alias in known[2]:
+                    self._by_key.setdefault(normalize_name(alias), member)
+                self._add(member, hit.name, hit)
+                continue
+            place = PLACE_INDEX.get(hit.key)
+            if place:
+                modifier = re.match(r"^\s+([a-z]+)", hit.after)
+                if "." in hit.name and modifier and modifier.group(1) not in _FUNCTION_WORDS:
+                    continue  # "U.S. carriers": an adjective more than a mention of the place
+                member = self._member(place[0], EK.PLACE, known=True)
+                for alias in place[1]:
+                    self._by_key.setdefault(normalize_name(alias), member)
+                self._add(member, hit.name, hit)
+                continue
+            (multi if len(hit.name.split()) > 1 else singles).append(hit)
+        words_alone = {normalize_name(h.name) for h in singles if not h.sentence_initial}
+        words_alone |= {normalize_name(h.name) for h in singles}
+        for hit in list(multi):
+            # "Startup Lumina raises …": a description capitalised by the start of a
+            # sentence or a headline, before a name the article uses alone.
+            first, _, rest = hit.name.partition(" ")
+            if (
+                (hit.sentence_initial or hit.outside)
+                and first.lower() in _DESCRIPTION_HEADS
+                and normalize_name(rest) in words_alone
+            ):
+                multi.remove(hit)
+                hit.name, hit.start = rest, hit.start + len(first) + 1
+                singles.append(hit)
+        # Names of more than one word: people, bodies, places, events.
+        for hit in multi:
+            member = (
+                self.find(hit.name)
+                or self._similar_person(hit.name)
+                or self._shortened(hit)
+                or self._surname_of(hit)
+            )
+            if member is None:
+                kind = self._kind_of(hit, words_alone, text)
+                member = self._member(hit.name, kind)
+            elif not member.kind:
+                member.kind = self._kind_of(hit, words_alone, text)
+            self._add(member, hit.name, hit)
+        # One-word names: a surname, the short name of a body, an acronym, or a name alone.
+        for hit in singles:
+            if self.find(hit.name) is None and self._place_word(hit):
+                self._member(hit.name, EK.PLACE)  # "mayor of Riverton": every "Riverton"
+        for hit in singles:
+            member = (
+                self.find(hit.name)
+                or (self.find(hit.canonical) if hit.canonical else None)
+                or self._longer_form(hit)
+            )
+            if member is None:
+                kind = self._single_kind(hit, text)
+                if not kind:
+                    continue
+                member = self._member(hit.name, kind)
+            self._add(member, hit.name, hit)
+        self._city_police()
+        for member in self.members:
+            if member.kind == EK.PERSON:
+                member.gender = name_gender(member.name)
+            # The fullest written form first.
+            member.forms.sort(key=lambda f: -len(f.split()))
+        for hit in self.hits:
+            member = self.find(hit.canonical or hit.name)
+            hit.kind = member.kind if member else ""
+            if member is not None:
+                hit.canonical = member.name
+
+    def _city_police(self):
+        """ "Tulsa police", "the Clark County coroner's office": the police force or an office
+        of a place is a body of its own, one with the "Tulsa Police Department" the article may
+        name in full."""
+        for hit in self.hits:
+            after = _POLICE_AFTER.match(hit.after) or _OFFICE_AFTER.match(hit.after)
+            if not after or hit.in_quote:
+                continue
+            if after.group("title") and after.group("title").lower() not in _TITLES:
+                continue
+            place = self.find(hit.name)
+            if place is None or place.kind != EK.PLACE or hit.name.lower() in NATIONALITIES:
+                continue
+            name = f"{hit.name}{after.group(0).rstrip()}"
+            key = normalize_name(name)
+            member = self.find(name) or next(
+                (
+                    m
+                    for m in self.members
+                    if m.kind == EK.ORGANISATION and m.key.startswith(key + " ")
+                ),
+                None,
+            )
+            if member is None:
+                member = self._member(name, EK.ORGANISATION)
+            end = hit.end + len(after.group(0).rstrip())
+            police = NameHit(name, hit.start, end, outside=hit.outside)
+            self._add(member, name, police)
+
+    def _shortened(self, hit):
+        """A body named before in full, of which `hit` is the first words: "Ridgeway
+        Unified" for "Ridgeway Unified School District"."""
+        key = hit.key
+        found = [
+            m
+            for m in self.members
+            if m.kind in (EK.ORGANISATION, EK.PLACE)
+            and m.key.startswith(key + " ")
+            and m.first <= max(hit.start, 0)
+        ]
+        return found[-1] if found else None
+
+    def _surname_of(self, hit):
+        """A person named before in full whose surname of two words `hit` is: "Ortega Ruiz"
+        for "Daniel Ortega Ruiz"."""
+        key = hit.key
+        found = [
+            m
+            for m in self.people()
+            if m.key.endswith(" " + key) and len(m.key.split()) > len(key.split())
+        ]
+        return found[-1] if found else None
+
+    def _similar_person(self, name):
+        """A person already named with another spelling: "Muhammad" for "Mohammed"."""
+        words = name.split()
+        for member in self.people():
+            if len(member.name.split()) == len(words) and spelling_variants(member.name, name):
+                return member
+        return None
+
+    def _place_word(self, hit):
+        """Whether a one-word name is the place bodies are named after rather than one of
+        them: "mayor of Riverton" beside "Riverton Progress PAC", or a word that begins the names
+        of several different bodies ("Westfield High School", "Westfield Board of
+        Education")."""
+        if _is_acronym(hit.name) or hit.in_quote or hit.key in MONTHS or hit.key == "may":
+            return False
+        if hit.cue == "dateline" or hit.before in ("downtown", "uptown", "midtown", "suburban"):
+            return True
+        if hit.start > 0 and _PLACE_OF.search(self.text, max(0, hit.start - 30), hit.start):
+            return True
+        word = hit.key
+        bodies = {
+            m.key
+            for m in self.members
+            if m.kind == EK.ORGANISATION and len(m.key.split()) > 1 and m.key.split()[0] == word
+        }
+        return len(bodies) > 1
+
+    def _longer_form(self, hit):
+        """The member whose longer name `hit` shortens: a surname, a first word, an acronym."""
+        word = hit.key
+        if not word:
+            return None
+        people = [
+            m
+            for m in self.members
+            if m.kind == EK.PERSON and len(m.key.split()) > 1 and m.key.split()[-1] == word
+        ]
+        if not people and (hit.role or word not in GIVEN_NAMES):
+            # "Mr. Xi" for "Xi Jinping": names that put the family name first.
+            people = [
+                m
+                for m in self.members
+                if m.kind == EK.PERSON and len(m.key.split()) > 1 and m.key.split()[0] == word
+            ]
+        if people:
+            earlier = [m for m in people if m.first <= hit.start] or people
+            return earlier[-1]
+        bodies = [
+            m
+            for m in self.members
+            if m.kind in (EK.ORGANISATION, "")
+            and len(m.key.split()) > 1
+            and (
+                m.key.split()[0] == word
+                or (hit.cue == "the" and m.key.split()[-1] == word and _head(hit.name) != "house")
+            )
+        ]
+        if bodies and not self._place_word(hit):
+            earlier = [m for m in bodies if m.first <= hit.start] or bodies
+            return earlier[-1]
+        if _is_acronym(hit.name):
+            letters = hit.name.replace(".", "").lower()
+            for member in self.members:
+                if member.kind != EK.ORGANISATION or len(member.key.split()) < 2:
+                    continue
+                initials = "".join(
+                    w[0] for w in member.key.split() if w not in ("of", "and", "for", "the", "de")
+                )
+                if initials == letters:
+                    return member
+        given = [
+            m
+            for m in self.people()
+            if len(m.key.split()) > 1 and m.key.split()[0] == word and hit.in_quote
+        ]
+        if len(given) == 1:
+            return given[0]
+        return None
+
+    def _kind_of(self, hit, words_alone, text):
+        """The EntityKind of a name of several words, from its words and the article."""
+        words = hit.name.split()
+        lows = [_head(w) for w in words]
+        if "&" in words or "/" in hit.name:
+            return EK.ORGANISATION
+        if lows[-1] == "court":
+            if len(lows) > 1 and lows[-2] in _COURT_TYPES:
+                return EK.ORGANISATION
+            return EK.PLACE
+        personal = self._person_shaped(words)
+        surname_alone = lows[-1] in words_alone and lows[0] != lows[-1]
+        first_alone = lows[0] in words_alone and not surname_alone
+        after = hit.after
+        if (
+            personal
+            and lows[0] in GIVEN_NAMES
+            and (hit.role_word or hit.role or surname_alone or _APPOSITION_PERSON.match(after))
+        ):
+            return EK.PERSON  # "Helen Park, the business administrator"
+        if lows[-1] in ORGANISATION_NAME_HEADS or lows[-1] in GOVERNMENT_NAME_HEADS:
+            return EK.ORGANISATION
+        if lows[-1] in PLACE_NAME_HEADS:
+            return EK.PLACE
+        if lows[-1] in EVENT_NAME_HEADS:
+            return EK.EVENT
+        if any(low in ORGANISATION_NAME_HEADS or low in GOVERNMENT_NAME_HEADS for low in lows):
+            return EK.ORGANISATION
+        if any(low in OUTLET_NAME_WORDS for low in lows[1:]):
+            return EK.ORGANISATION
+        if any(normalize_name(w) in PLACE_INDEX for w in words[1:]) and not (
+            personal
+            and (lows[0] in GIVEN_NAMES or (len(words) == 2 and (hit.role_word or hit.role)))
+        ):
+            return EK.ORGANISATION  # "Sea Rescue Europe": no person ends in a place
+        before = hit.before
+        if lows[0] in EVENT_PREFIXES and len(words) > 1:
+            return EK.EVENT  # "Hurricane Delia"
+        if before in OUTLET_HEADS or before in ORGANISATION_HEADS:
+            return EK.ORGANISATION  # "the journal Animal Cognition"
+        if personal and (
+            hit.role_word
+            or hit.role
+            or lows[0] in GIVEN_NAMES
+            or surname_alone
+            or _APPOSITION_PERSON.match(after)
+            or _PERSON_AFTER.match(after)
+        ):
+            return EK.PERSON
+        if first_alone or _APPOSITION_ORG.match(after) or _AFTER_ORG.match(after):
+            return EK.ORGANISATION
+        state = _STATE_AFTER.match(after)
+        if state and (
+            state.group("state") in STATE_ABBREVIATIONS
+            or normalize_name(state.group("state")) in PLACE_INDEX
+        ):
+            return EK.PLACE
+        if hit.after_in:
+            return EK.PLACE
+        if personal and len(words) <= 3:
+            return EK.PERSON
+        if hit.in_quote and any(low in _FUNCTION_WORDS for low in lows):
+            return ""  # "Books Not Budget Cuts": a slogan, not a name
+        return EK.ORGANISATION
+
+    @staticmethod
+    def _person_shaped(words):
+        if not 2 <= len(words) <= 4:
+            return False
+        for word in words:
+            bare = word.rstrip(".")
+            if (_is_acronym(bare) and len(bare) > 2) or re.search(r"[’']s?$", bare):
+                return False
+            low = _head(word)
+            surname_head = (
+                word is words[-1] and low in _SURNAME_HEADS and words[0].lower() in GIVEN_NAMES
+            )
+            if surname_head:
+                continue  # "Helen Park", "Tom Hall"
+            if (
+                low in ORGANISATION_NAME_HEADS
+                or low in PLACE_NAME_HEADS
+                or low in EVENT_NAME_HEADS
+                or low in OUTLET_NAME_WORDS
+                or low in _TITLES
+                or low in NATIONALITIES
+                or low in WEEKDAYS
+                or low in MONTHS
+                or low in _FUNCTION_WORDS
+                or low in DESCRIPTION_WORDS
+                and low not in GIVEN_NAMES
+            ):
+                return False
+            if low in _PARTICLES:
+                continue
+            if not re.fullmatch(
+                r"(?:[A-Z]\.|[A-Z][\w'’-]*|de|van|von|bin|al|da|di|del|la|le|"
+                r"(?:al|el|bin|ibn|abu|da|de|di|du|van|von|le|la)-[A-Z][\w'’-]*)",
+                bare,
+            ):
+                return False
+        return True
+
+    def _single_kind(self, hit, text):
+        """The EntityKind of a one-word name that shortens nothing, or "" to leave it out."""
+        word = hit.name
+        low = word.lower()
+        if hit.sentence_initial and low in SENTENCE_STARTERS_LOWER:
+            return ""
+        if low in GIVEN_NAMES or low in _TITLES or low in _FUNCTION_WORDS:
+            return ""
+        if re.fullmatch(r"i['’](?:m|ve|ll|d)", low):
+            return ""  # "I’m", "I’ve"
+        if hit.cue == "based" or self._place_word(hit):
+            return EK.PLACE
+        if hit.before in OUTLET_HEADS and not hit.sentence_initial:
+            return EK.ORGANISATION  # "state broadcaster CCTV", "the news agency Interfax"
+        if word == "X":
+            before = text[max(0, hit.start - 12) : hit.start].lower()
+            return EK.ORGANISATION if re.search(r"\b(?:on|to|platform)\s+$", before) else ""
+        if re.fullmatch(r"[A-Z]{2,}s", word) or re.fullmatch(r"[A-Z]-[a-z].*", word):
+            return ""  # "MPs", "T-shirts"
+        if _is_acronym(word):
+            if (
+                hit.cue == "the"
+                or _AFTER_ORG.match(hit.after)
+                or hit.after.startswith(("'s", "’s"))
+            ):
+                return EK.ORGANISATION
+            if re.match(r"^\s*(?:said|says|reported|told|declined|did|has|have|had)\b", hit.after):
+                return EK.ORGANISATION
+            before = text[max(0, hit.start - 30) : hit.start]
+            if re.search(r"\b(?:told|by|to|with|from|at|for|on|of)\s+$", before):
+                return EK.ORGANISATION if len(word) >= 3 else ""
+            return ""
+        if re.match(r"^[’']s\s+[a-z]", hit.after):
+            return ""  # "Parkinson's disease": a possessor, named for something else
+        if _APPOSITION_ORG.match(hit.after):
+            return EK.ORGANISATION
+        if (
+            hit.sentence_initial
+            and re.match(
+                r"^(?:,\s+(?:which|a|an)\s|\s+(?:said|says|declined|announced|reported|told|did\s+not)\b)",
+                hit.after,
+            )
+            and low not in SENTENCE_STARTERS_LOWER
+            and not _closed_class(word)
+        ):
+            return EK.ORGANISATION  # "Nvidia, which dominates the market, declined …"
+        if hit.sentence_initial or low == "may":
+            return ""
+        state = _STATE_AFTER.match(hit.after)
+        if state and (
+            state.group("state") in STATE_ABBREVIATIONS
+            or normalize_name(state.group("state")) in PLACE_INDEX
+        ):
+            return EK.PLACE
+        if _APPOSITION_ORG.match(hit.after) or _AFTER_ORG.match(hit.after):
+            return EK.ORGANISATION
+        if hit.after_in:
+            return EK.PLACE
+        if normalize_name(word) in COUNTRIES:
+            return EK.PLACE
+        return EK.ORGANISATION
+
+
+def read_cast(body, *, headline="", dek=""):
+    """The Cast of an article: the names of its body, headline and standfirst, grouped."""
+    hits = []
+    for text in (headline, dek):
+        if text:
+            for hit in scan_names(text, classify=False):
+                hit.outside = True
+                hit.start, hit.end = -1, -1
+                hits.append(hit)
+    body_hits = scan_names(body, classify=False)
+    cast = Cast(hits + body_hits, body)
+    cast.body_hits = body_hits
+    return cast

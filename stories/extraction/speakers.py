@@ -1,0 +1,871 @@
+"""Reading a phrase that names or describes a speaker: "Kremlin spokesman Dmitry Peskov"."""
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from stories.extraction.lexicon import (
+    ABBREVIATIONS,
+    ANONYMOUS_QUALIFIERS,
+    CONNECTORS,
+    COUNTRIES,
+    DEMONYMS,
+    DESCRIPTION_WORDS,
+    DOCUMENT_HEADS,
+    EVENT_NAME_HEADS,
+    GIVEN_NAMES,
+    GOVERNMENT_HEADS,
+    GOVERNMENT_NAME_HEADS,
+    MONTHS,
+    NATIONALITIES,
+    ORGANISATION_HEADS,
+    ORGANISATION_NAME_HEADS,
+    OUTLET_HEADS,
+    OUTLET_NAME_WORDS,
+    PERSON_HEADS,
+    PLACE_INDEX,
+    PLACE_NAME_HEADS,
+    QUANTIFIERS,
+    SK,
+    TITLE_ABBREVIATIONS,
+    TITLE_MODIFIERS,
+    TITLE_WORDS,
+    WEEKDAYS,
+    _words,
+    known_name,
+    normalize_name,
+)
+from stories.extraction.text import QUOTE_MASK
+
+
+@dataclass
+class Mention:
+    """Who a phrase names, as far as the text tells: "Kremlin spokesman Dmitry Peskov"."""
+
+    name: str
+    kind: str = SK.PERSON
+    role: str = ""
+    affiliation: "Mention | None" = None
+    description: str = ""
+    aliases: list = field(default_factory=list)
+    anonymous: bool = False
+    anaphor: str = ""  # "he", "the outlet", "the president": resolved within the article
+    title_words: frozenset = frozenset()  # for "the Russian president": {"russian", "president"}
+    single: bool = False  # a lone surname ("Ushakov") or a one-word name of unknown kind
+    position: int = 0  # offset in the body where it was named
+    possessor: "Mention | None" = None  # "Holt" in "Holt's mother"
+    relation: str = ""  # "mother" in "Holt's mother"
+    speaks_for: bool = False  # a spokesperson, or analysts, for the affiliation
+    document: bool = False  # a report, a study, a lawsuit: a text, not a person
+    gender: str = ""  # "female", "male" or "" when the text does not say
+
+    @property
+    def key(self):
+        return normalize_name(self.name)
+
+
+TITLE_BARE = frozenset(w.rstrip(".") for w in TITLE_WORDS)
+PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "organisation"}
+HONORIFICS = _words("mr. mrs. ms. miss mr mrs ms dr. dr")
+ORGANISATIONAL_ROLES = _words(
+    "spokesman spokeswoman spokesperson spokespeople ceo cfo coo cto chairman chairwoman "
+    "executive director official officials founder manager owner chief head lawyer "
+    "attorney counsel representative secretary economist analyst researcher scientist "
+    "reporter correspondent editor"
+)
+_NOT_A_NAME_START = _words(
+    "however meanwhile but and also then so this that there it's what which when while "
+    "where who whom whose if as although though because yet still instead asked speaking "
+    "according in on at by with from to after before during under since until despite "
+    "not no nor or both either neither each every all any such across outside inside "
+    "amid among against along around behind beyond near over through throughout toward "
+    "towards unlike like without within writing citing following including speaking "
+    "responding reacting addressing testifying appearing earlier later last next yesterday "
+    "today tomorrow now then here there"
+)
+_PARTICIPLE_QUALIFIERS = _words(
+    "involved based familiar located affiliated associated stationed employed concerned "
+    "interviewed surveyed polled named quoted"
+)
+# Words that start or carry a clause: never inside a description of a speaker.
+_CLAUSE_WORDS = _words(
+    "that which who whom whose what to and or but if when because is are was were be been has "
+    "have had will would could should may might not said says told"
+)
+_NAME_JOINERS = _words("de van von bin al da di du la le of for the and &")
+_NAME_PARTICLES = _NAME_JOINERS - {"for"}
+_ABBREVIATION_TOKEN = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?")
+
+
+def _clean_token(token):
+    token = token.strip('"“”‘«»()[]')
+    if re.search(r"[’']s$|s[’']$", token):
+        token = token.lstrip("'’")  # "Smith's", "Residents'": possessives keep their mark
+    else:
+        token = token.strip("'’")
+    if token.endswith(".") and not (
+        _ABBREVIATION_TOKEN.fullmatch(token)
+        or token[:-1].lower() in TITLE_ABBREVIATIONS | ABBREVIATIONS
+    ):
+        token = token.rstrip(".")
+    return token
+
+
+def _is_capitalised(token):
+    letters = re.sub(r"^(?:al-|el-|d'|d’|o'|o’)", "", token, flags=re.IGNORECASE)
+    return bool(letters) and (letters[0].isupper() or (letters[0].isdigit() and token.isupper()))
+
+
+def _is_possessive(token):
+    return bool(re.search(r"[’']s?$", token)) and len(token) > 2
+
+
+def _strip_possessive(token):
+    return re.sub(r"[’']s?$", "", token)
+
+
+def _is_person_shaped(tokens):
+    """Two to four capitalised words that look like a given name and a surname."""
+    if not 2 <= len(tokens) <= 4:
+        return False
+    if tokens[0].lower() in GIVEN_NAMES:
+        return True
+    for token in tokens:
+        bare = token.rstrip(".")
+        if not (bare[:1].isupper() and (bare[1:].islower() or len(bare) == 1 or "-" in bare)):
+            if not re.fullmatch(r"(?:Mc|Mac|O'|O’)?[A-Z][a-z]+(?:[A-Z][a-z]+)?", bare):
+                return False
+        low = bare.lower()
+        if (
+            low in ORGANISATION_NAME_HEADS
+            or low in PLACE_NAME_HEADS
+            or low in EVENT_NAME_HEADS
+            or low in OUTLET_NAME_WORDS
+            or low in TITLE_WORDS
+            or low in NATIONALITIES
+            or low in WEEKDAYS
+            or low in MONTHS
+        ):
+            return False
+    return normalize_name(" ".join(tokens)) not in PLACE_INDEX
+
+
+def guess_name_kind(name):
+    """The SourceKind a bare name most likely is, or None when it is a single unknown word."""
+    known = known_name(name)
+    if known:
+        return known[1]
+    key = normalize_name(name)
+    if key in COUNTRIES:
+        return SK.GOVERNMENT
+    tokens = name.split()
+    lows = [t.lower().rstrip(".") for t in tokens]
+    had_the = lows[0] == "the"
+    if had_the:
+        tokens, lows = tokens[1:], lows[1:]
+    if not tokens:
+        return None
+    if "/" in name or "&" in name:
+        return SK.ORGANISATION
+    if lows[-1] in GOVERNMENT_NAME_HEADS:
+        return SK.GOVERNMENT
+    if any(low in OUTLET_NAME_WORDS for low in lows) and (had_the or len(tokens) > 1):
+        return SK.OUTLET
+    if lows[-1] in ORGANISATION_NAME_HEADS or "of" in lows or had_the:
+        return SK.ORGANISATION
+    if len(tokens) == 1:
+        if len(tokens[0]) >= 2 and tokens[0].replace("-", "").isupper():
+            return SK.ORGANISATION
+        return None
+    if _is_person_shaped(tokens):
+        return SK.PERSON
+    return SK.ORGANISATION
+
+
+def _named(name, kind=None, **fields):
+    """A Mention for a name, with the canonical spelling of a well-known one."""
+    known = known_name(name)
+    if known:
+        return Mention(name=known[0], kind=known[1], aliases=list(known[2]), **fields)
+    place = PLACE_INDEX.get(normalize_name(name))
+    if place and normalize_name(name) in COUNTRIES:
+        return Mention(name=place[0], kind=SK.GOVERNMENT, aliases=list(place[1]), **fields)
+    if kind is None:
+        kind = guess_name_kind(name)
+    if kind is None:
+        return Mention(name=name, kind=SK.PERSON, single=True, **fields)
+    if kind != SK.PERSON and name.split()[0] in ("the", "The") and len(name.split()) > 1:
+        # "the Kremlin", "The White House": the article is not part of the name.
+        name = name.split(None, 1)[1]
+    return Mention(name=name, kind=kind, **fields)
+
+
+def _affiliation(prefix_tokens, head):
+    """The organisation in a title: "White House" in "White House Press Secretary"."""
+    tokens = list(prefix_tokens)
+    while tokens and not _is_capitalised(tokens[0]):
+        tokens.pop(0)  # "former", "ex-"
+    run = []
+    for index, token in enumerate(tokens):
+        low = token.lower()
+        if low in ("of", "for", "the", "and", "&") and run and index + 1 < len(tokens):
+            run.append(token)  # "Board of Supervisors", "Office for the Environment"
+            continue
+        if not _is_capitalised(token) or low in TITLE_WORDS or low.rstrip(".") in TITLE_BARE:
+            break
+        run.append(_strip_possessive(token))
+    while run and run[-1].lower() in ("of", "for", "the", "and", "&"):
+        run.pop()
+    if run and len(run) < len(tokens) and run[-1].lower() in TITLE_MODIFIERS:
+        # "Philippine Defense Secretary", "Assistant District Attorney": the words before the
+        # title are part of it; what is left is a body only if it is named as one.
+        while run and run[-1].lower() in TITLE_MODIFIERS | {"of", "for", "the", "and", "&"}:
+            run.pop()
+        candidate = " ".join(run)
+        known = known_name(candidate) if run else None
+        if known and known[1] != SK.PERSON:
+            return _named(candidate)
+        if run and normalize_name(candidate).split()[-1] in ORGANISATION_NAME_HEADS:
+            return _named(candidate)
+        return None
+    whole = normalize_name(" ".join(run)).split()
+    if len(whole) > 2 and any(w in ("of", "for") for w in whole):
+        heads = ORGANISATION_NAME_HEADS | GOVERNMENT_NAME_HEADS
+        if any(w in heads for w in whole):
+            return _named(" ".join(run))  # "Coronado County Board of Supervisors"
+    for size in range(len(run), 0, -1):
+        candidate = " ".join(run[:size])
+        key = normalize_name(candidate)
+        known = known_name(candidate)
+        if known and known[1] != SK.PERSON:
+            return _named(candidate)
+        last = key.split()[-1] if key else ""
+        before = " ".join(run[: size - 1])
+        if (
+            size > 1
+            and last in ORGANISATION_NAME_HEADS | GOVERNMENT_NAME_HEADS
+            and normalize_name(before) not in PLACE_INDEX
+        ):
+            return _named(candidate)
+    if len(run) == 1 and head in ORGANISATIONAL_ROLES:
+        candidate = run[0]
+        low = candidate.lower()
+        if (
+            normalize_name(candidate) not in PLACE_INDEX
+            and low not in NATIONALITIES
+            and low not in GIVEN_NAMES
+            and low not in DESCRIPTION_WORDS
+            and low not in TITLE_BARE
+        ):
+            kind = guess_name_kind(candidate)
+            if kind in (None, SK.PERSON):
+                kind = SK.ORGANISATION
+            return _named(candidate, kind)
+    return None
+
+
+def _descriptor(det, tokens, text, qualifier=""):
+    """A description without a name: "a senior administration official", "the outlet"."""
+    lows = [t.lower() for t in tokens]
+    head = _strip_possessive(lows[-1])
+    words = " ".join(tokens)
+    affiliation = None
+    caps = [t for t in tokens if _is_capitalised(t)]
+    if caps:
+        affiliation = _affiliation(tokens, head)
+    if det == "the" and not qualifier:
+        if head in OUTLET_HEADS and not head.endswith("s"):
+            return Mention(name=text, kind=SK.OUTLET, anaphor="outlet")
+        if head in GOVERNMENT_HEADS and head not in PERSON_HEADS:
+            return Mention(name=text, kind=SK.GOVERNMENT, anaphor="government")
+        if head in ORGANISATION_HEADS:
+            return Mention(name=text, kind=SK.ORGANISATION, anaphor="organisation")
+        if (head in TITLE_WORDS or head in PERSON_HEADS) and not head.endswith("s"):
+            return Mention(
+                name=text,
+                anaphor="title",
+                title_words=frozenset(t.lower() for t in tokens),
+                role=words,
+                affiliation=affiliation,
+            )
+    if head in OUTLET_HEADS and head.endswith(("s", "media")) and det == "":
+        name = words[0].upper() + words[1:] if det == "" and caps else words
+        return Mention(name=name, kind=SK.OUTLET)
+    if head in DOCUMENT_HEADS and head not in PERSON_HEADS:
+        # "court documents", "a study", "the report": a document this article cites.
+        name = " ".join(part for part in (det, words) if part) + qualifier
+        return Mention(name=name, kind=SK.ANONYMOUS, anonymous=True, document=True)
+    if (
+        head in PERSON_HEADS
+        or head in TITLE_WORDS
+        or head in OUTLET_HEADS
+        or (head in ORGANISATION_HEADS | GOVERNMENT_HEADS and det not in ("", "the"))
+    ):
+        name = " ".join(part for part in (det, words) if part) + qualifier
+        generic = len(tokens) == 1 and head in ("person", "people", "source", "sources")
+        role = words if not (generic or head.endswith("s")) else ""
+        return Mention(
+            name=name,
+            kind=SK.ANONYMOUS,
+            anonymous=True,
+            role=role,
+            affiliation=affiliation,
+        )
+    return None
+
+
+def _parse_plain(text):
+    """A Mention for a phrase that names or describes a speaker, or None if it does not.
+
+    The whole phrase must be the speaker: "Kremlin spokesman Dmitry Peskov", "A Putin aide",
+    "the outlet", "he", "officials", "a person familiar with the matter", "Russian news
+    agency TASS". Titles and descriptions become the role, and an organisation in the title
+    the affiliation.
+    """
+    text = text.strip(" \t,;:—–-" + QUOTE_MASK)
+    if not text or QUOTE_MASK in text or len(text) > 160 or "\n" in text:
+        return None
+    core = ANONYMOUS_QUALIFIERS.sub("", text)
+    qualifier = text[len(core) :]
+    tokens = [_clean_token(t) for t in core.split()]
+    if not all(tokens):
+        return None
+    opener = tokens[0].lower()
+    plural = opener.endswith("s") or opener in ("police", "staff", "media")
+    if (
+        (plural and opener in PERSON_HEADS | DOCUMENT_HEADS | OUTLET_HEADS)
+        or opener in QUANTIFIERS
+        or opener in ("senior", "former", "top", "local", "state", "federal", "some")
+    ) and (len(tokens) == 1 or not _is_capitalised(tokens[1])):
+        tokens[0] = opener  # "Prosecutors said": capitalised only because it starts a sentence
+        core = opener + core[len(opener) :]
+    lows = [t.lower() for t in tokens]
+    if len(tokens) == 1 and lows[0] in PRONOUNS and not qualifier:
+        return Mention(name=tokens[0], anaphor=PRONOUNS[lows[0]])
+    known = known_name(core)
+    if known and not qualifier and (_is_capitalised(tokens[-1]) or len(tokens) == 1):
+        return _named(core)
+    if lows[0] in _NOT_A_NAME_START or any(low in WEEKDAYS for low in lows):
+        return None
+    if len(tokens) == 1 and lows[0] in MONTHS | NATIONALITIES:
+        return None
+    # "a spokesman for the Kremlin", "an official at the ministry"
+    match = _head_phrase(core, _FOR_ORG, PERSON_HEADS | TITLE_WORDS)
+    if match and not _is_capitalised(match.group("head").split()[-1]):
+        descriptor = parse_speaker(match.group("head"))
+        organisation = parse_speaker(match.group("rest"))
+        if organisation is not None and organisation.single:
+            organisation = replace(organisation, kind=SK.ORGANISATION, single=False)
+        spokes = descriptor is not None and (descriptor.role or descriptor.name).lower().split()[
+            -1
+        ] in ("spokesman", "spokeswoman", "spokesperson", "representative", "office")
+        if (
+            descriptor
+            and descriptor.anonymous
+            and organisation
+            and organisation.kind == SK.PERSON
+            and not organisation.anonymous
+            and not organisation.single
+            and spokes
+        ):
+            return replace(descriptor, name=text, affiliation=organisation, speaks_for=True)
+        if descriptor and organisation and organisation.kind != SK.PERSON:
+            if descriptor.anonymous or descriptor.anaphor == "title":
+                return replace(
+                    descriptor,
+                    name=text if descriptor.anonymous else descriptor.name,
+                    affiliation=organisation,
+                    role=descriptor.role or match.group("head"),
+                )
+    det = lows[0] if lows[0] in QUANTIFIERS or lows[0] == "the" else ""
+    rest = tokens[1:] if det else tokens
+    if not rest:
+        return None
+    rest_lows = [t.lower() for t in rest]
+    described = det in QUANTIFIERS and rest_lows[-1] in PERSON_HEADS | TITLE_WORDS
+    bodies = ORGANISATION_HEADS | GOVERNMENT_HEADS | OUTLET_HEADS
+    described = described or (det == "the" and rest_lows[-1] in bodies)
+    for index, token in enumerate(rest):
+        low = token.lower()
+        if described and re.fullmatch(r"[a-z][a-z-]+", token) and low not in _CLAUSE_WORDS:
+            continue  # "a climate scientist": any description of an unnamed person
+        if low == "the" and index and rest_lows[index - 1] in ("of", "for"):
+            continue
+        if not (
+            _is_capitalised(token)
+            or low in DESCRIPTION_WORDS
+            or _strip_possessive(low) in DESCRIPTION_WORDS
+            or low in CONNECTORS
+            or re.fullmatch(r"\d[\d,]*", token)
+        ):
+            return None
+    if rest_lows[-1] in CONNECTORS or rest_lows[0] in CONNECTORS - {"de", "van", "von", "al"}:
+        return None
+    if "and" in rest_lows:
+        at = rest_lows.index("and")
+        titles = TITLE_BARE | {"co-founder", "cofounder"}
+        joins_titles = (
+            0 < at < len(rest_lows) - 1
+            and rest_lows[at - 1].rstrip(".") in titles
+            and rest_lows[at + 1].rstrip(".") in titles
+        )
+        if joins_titles:
+            rest = rest[: at - 1] + [f"{rest[at - 1]} and {rest[at + 1]}"] + rest[at + 2 :]
+            rest_lows = [t.lower() for t in rest]  # "co-founder and CEO": one title
+            tokens = [*tokens[: len(tokens) - len(rest) - 2], *rest] if det else rest
+        elif not _is_capitalised(rest[at - 1]):
+            return None
+    if (
+        "and" in rest_lows
+        and det != "the"
+        and not (
+            rest_lows[-1] in ORGANISATION_NAME_HEADS | GOVERNMENT_NAME_HEADS
+            or any(w in ("of", "for") for w in rest_lows[: rest_lows.index("and")])
+        )
+    ):
+        return None
+    last = rest[-1]
+    if qualifier or not _is_capitalised(last) or (described and rest_lows[-1] in PERSON_HEADS):
+        return _descriptor(det, rest, " ".join(tokens) if det else core, qualifier)
+    if det and det != "the":
+        return None  # "a Reuters" is not a speaker; "a Putin aide" ends in lowercase
+    # A name, perhaps after a title: the run of capitalised words at the end.
+    run_start = len(rest)
+    while run_start > 0:
+        token = rest[run_start - 1]
+        low = token.lower()
+        if _is_capitalised(token) and low not in TITLE_WORDS and not _is_possessive(token):
+            run_start -= 1
+        elif low in _NAME_JOINERS and run_start < len(rest) and run_start > 1:
+            run_start -= 1
+        else:
+            break
+    while run_start < len(rest) and rest[run_start].lower() in _NAME_JOINERS:
+        run_start += 1
+    prefix, run = rest[:run_start], rest[run_start:]
+    run_lows = [t.lower().rstrip(".") for t in run]
+    if len(run) > 1 and (
+        run_lows[-1] in ORGANISATION_NAME_HEADS | GOVERNMENT_NAME_HEADS
+        or any(w in ("of", "for") for w in run_lows)
+        and any(w in ORGANISATION_NAME_HEADS | GOVERNMENT_NAME_HEADS for w in run_lows)
+    ):
+        # A body's name after a description: "the state Department of Education".
+        words = [t.lower() for t in prefix]
+        if words and all(w in DESCRIPTION_WORDS for w in words):
+            if words == ["state"] or words == ["federal"] or words == ["city"]:
+                return _named(f"{words[0]} {' '.join(run)}", SK.GOVERNMENT)
+            mention = _named(" ".join(run))
+            return replace(mention, description=" ".join(prefix))
+    if not run or (
+        len(run) == 1
+        and run[0].lower() in ORGANISATION_NAME_HEADS | GOVERNMENT_NAME_HEADS
+        and all(_is_capitalised(t) for t in prefix)
+    ):
+        if det == "the" and rest_lows[-1] in TITLE_WORDS:
+            return _descriptor(det, rest, core)
+        if all(_is_capitalised(t) or t.lower() in CONNECTORS for t in rest):
+            return _named(" ".join(tokens) if det == "the" else " ".join(rest))
+        return None
+    title_at = [
+        i
+        for i, token in enumerate(prefix)
+        if token.lower() in TITLE_WORDS
+        or (not _is_capitalised(token) and token.lower() in DESCRIPTION_WORDS)
+    ]
+    if not title_at:
+        if prefix and prefix[-1].lower() == "of" and len(prefix) > 1:
+            pass  # "Bank of England": a name with "of" in it
+        name = " ".join(rest)
+        if det == "the" and _is_capitalised(tokens[0]):
+            name = " ".join(tokens)  # "The Independent", mid-sentence: part of the name
+        if _is_possessive(rest[-1]):
+            return None
+        return _named(name)
+    # "Secretary of State Mike Pompeo": the title takes "of State" while the name keeps two
+    # words or starts with a given name.
+    if prefix and prefix[-1].lower() == "of":
+        while len(run) > 2 and run[0].lower() not in GIVEN_NAMES:
+            prefix = [*prefix, run[0]]
+            run = run[1:]
+    head = prefix[title_at[-1]].lower().rstrip(".")
+    title = " ".join(prefix)
+    name = " ".join(run)
+    if head in HONORIFICS or prefix[-1].lower() in HONORIFICS:
+        return Mention(name=name, single=len(run) == 1, role="" if len(prefix) == 1 else title)
+    if head in OUTLET_HEADS:
+        mention = _named(name, SK.OUTLET)
+        return replace(mention, kind=SK.OUTLET, role=title, description=title)
+    if head in ORGANISATION_HEADS | GOVERNMENT_HEADS and head not in PERSON_HEADS:
+        mention = _named(name, SK.ORGANISATION)
+        return replace(mention, role=title, description=title)
+    affiliation = _affiliation(prefix[: title_at[0]] or prefix, head)
+    return Mention(
+        name=name,
+        kind=SK.PERSON,
+        role=title,
+        affiliation=affiliation,
+        single=len(run) == 1,
+    )
+
+
+# Whoever speaks for somebody else: their words are that body's.
+SPOKESPEOPLE = _words(
+    "spokesman spokeswoman spokesperson spokespeople spokespersons representative representatives"
+)
+# Unnamed experts at a named firm speak for it: "analysts at Brightwater Securities".
+FIRM_VOICES = _words("analysts economists strategists researchers")
+# What somebody has that speaks for them: "Bassani's office", "Halcyon's statement".
+SPEAKING_FOR = _words(
+    "office statement spokesman spokeswoman spokesperson spokespeople representative "
+    "representatives campaign letter memo announcement website account post readout "
+    "release press"
+)
+_POSSESSIVE = re.compile(
+    r"^(?:(?P<owner>.+?)(?:['’]s|s['’])|(?P<pronoun>[Hh]er|[Hh]is|[Ii]ts|[Tt]heir))\s+"
+    r"(?P<rest>[a-z][\w\s-]*)$"
+)
+# "Ukraine's Coordination Headquarters …", "the SEC's Office of …": a body named after its
+# country or parent.
+_POSSESSED_NAME = re.compile(r"^(?P<owner>[A-Z][^’']*?)['’]s\s+(?P<rest>[A-Z].*)$")
+# "the vessel-tracking service ShipWatch", "public defender Aisha Rahman": a description, then
+# the name it describes.
+_DESCRIBED_NAME = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?P<desc>(?:[a-z][\w-]*\s+){1,4})(?P<name>[A-Z][\w.&'’-]*"
+    r"(?:\s+(?:[A-Z][\w.&'’-]*|of|de|al|bin|van|von|&))*)$"
+)
+_PLACE_POLICE = re.compile(
+    r"^(?:the\s+)?(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+police$"
+)
+# Words that name a kind of police, not the place it polices: "Border police", "State police".
+_FORCE_WORDS = _words(
+    "state city county border traffic transit riot secret military local federal national "
+    "royal metropolitan capitol park campus university railway transport tribal municipal "
+    "provincial regional the"
+)
+_AGED = re.compile(r"^[Tt]he\s+\d{1,3}-year-old$")
+_ONE_OF = re.compile(
+    r"^(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal|[Mm]any|[Mm]ost|[Ee]ach|[Bb]oth|[Aa]nother)\s+"
+    r"of\s+(?P<group>(?:the|those|these|his|her|their|its)\s+.+)$"
+)
+_EMBASSY = re.compile(
+    r"^(?:the\s+)?(?P<name>(?:[A-Z][\w.'’-]*\s+)*(?:Embassy|Consulate|Mission|Delegation))\s+"
+    r"(?:in|to)\s+"
+    r"(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)$"
+)
+_GENDERED_ROLES = {
+    "spokeswoman": "female",
+    "chairwoman": "female",
+    "councilwoman": "female",
+    "congresswoman": "female",
+    "businesswoman": "female",
+    "ombudswoman": "female",
+    "assemblywoman": "female",
+    "spokesman": "male",
+    "chairman": "male",
+    "councilman": "male",
+    "congressman": "male",
+    "businessman": "male",
+    "ombudsman": "male",
+    "assemblyman": "male",
+}
+_OF_PLACE = re.compile(r"^(?P<person>.*?[A-Z][\w'’.-]+)\s+of\s+(?P<rest>(?:the\s+)?[A-Z].*)$")
+_PERSON_PP = re.compile(
+    r"\s+(?P<prep>on|in|at|near|from|of|inside|outside|across|around|among|with|for|involved|"
+    r"who|familiar|close)\b",
+    re.IGNORECASE,
+)
+_FOR_ORG = re.compile(r"\s+(?P<prep>for|at|with|from|of)\s+", re.IGNORECASE)
+
+
+class _HeadMatch:
+    def __init__(self, text, head_end, prep, rest_start):
+        self._groups = {
+            "head": text[:head_end],
+            "prep": prep,
+            "rest": text[rest_start:],
+        }
+
+    def group(self, name):
+        return self._groups[name]
+
+
+def _head_phrase(text, separator, heads):
+    """The first "<… head> <preposition> <rest>" in `text` whose head word is in `heads`."""
+    for match in separator.finditer(text):
+        before = text[: match.start()].split()
+        if before and before[-1].lower() in heads:
+            return _HeadMatch(text, match.start(), match.group("prep"), match.end())
+    return None
+
+
+_PRONOUN_GENDER = {"she": "female", "her": "female", "he": "male", "his": "male"}
+_RELATION_GENDER = _words("mother daughter wife sister aunt niece grandmother widow girlfriend")
+_RELATION_MALE = _words("father son husband brother uncle nephew grandfather widower boyfriend")
+
+
+@lru_cache(maxsize=4096)
+def parse_speaker(text):
+    """A Mention for a phrase that names or describes a speaker, or None if it does not.
+
+    The whole phrase must be the speaker: "Kremlin spokesman Dmitry Peskov", "A Putin aide",
+    "the outlet", "he", "officials", "a person familiar with the matter", "Russian news
+    agency TASS", "Holt's mother", "Her office", "Sen. Harold Brandt of Ohio". Titles and
+    descriptions become the role, and an organisation in the title the affiliation.
+    """
+    text = text.strip(" \t,;:—–-" + QUOTE_MASK)
+    if not text or QUOTE_MASK in text or len(text) > 160 or "\n" in text:
+        return None
+    possessive = _POSSESSIVE.match(text)
+    if possessive and not ANONYMOUS_QUALIFIERS.search(text):
+        found = _possessive_speaker(possessive, text)
+        if found is not None:
+            return found
+    police = _PLACE_POLICE.match(text)
+    if police and not any(
+        w.lower() in NATIONALITIES | DESCRIPTION_WORDS | TITLE_WORDS | _FORCE_WORDS
+        for w in police.group("place").split()
+    ):
+        # "Tulsa police": the force of a place, named by it.
+        place = police.group("place")
+        return Mention(
+            name=f"{place} police",
+            kind=SK.GOVERNMENT,
+            aliases=[f"{place} Police Department"],
+        )
+    if _AGED.match(text):
+        return Mention(name=text, anaphor="person")  # "the 75-year-old": the person before
+    member = _ONE_OF.match(text)
+    if member and _parse_plain(member.group("group")) is not None:
+        # "one of the aides", "two of the protesters": unnamed members of a group.
+        return Mention(name=text, kind=SK.ANONYMOUS, anonymous=True)
+    embassy = _EMBASSY.match(text)
+    if embassy:
+        name = f"{embassy.group('name')} in {embassy.group('place')}"
+        return Mention(name=re.sub(r"^the\s+", "", name), kind=SK.GOVERNMENT)
+    mention = _person_of(text) if " of " in text else None
+    if mention is None and _POSSESSED_NAME.match(text):
+        mention = _possessed_name(text)
+    if mention is None:
+        mention = _parse_plain(text)
+    if mention is None:
+        mention = _possessed_name(text) or _described_with_phrase(text) or _described_name(text)
+    if mention is None:
+        return None
+    if mention.anonymous and not mention.gender:
+        for word in reversed(text.lower().split()):
+            if word in _GENDERED_ROLES:
+                mention = replace(mention, gender=_GENDERED_ROLES[word])
+                break
+    low = text.lower().split()
+    if low and low[0] in _PRONOUN_GENDER and len(low) == 1:
+        mention = replace(mention, gender=_PRONOUN_GENDER[low[0]])
+    if mention.anonymous and mention.affiliation is not None:
+        head = _strip_possessive((mention.role or mention.name).lower().split()[-1])
+        singular_spokes = head in SPOKESPEOPLE and not head.endswith(("people", "s"))
+        if singular_spokes or head in FIRM_VOICES:
+            mention = replace(mention, speaks_for=True)
+    return mention
+
+
+def _possessed_name(text):
+    """ "Ukraine's Coordination Headquarters for the Treatment of Prisoners of War"."""
+    match = _POSSESSED_NAME.match(text)
+    if not match:
+        return None
+    owner_words = match.group("owner").split()
+    if any(w[:1].islower() and w not in _NAME_PARTICLES for w in owner_words[1:]):
+        return None  # "A spokeswoman for the Ohio Attorney General's Office": a phrase
+    owner = _parse_plain(match.group("owner"))
+    name = _parse_plain(match.group("rest"))
+    if owner is None or name is None or name.anonymous or name.anaphor:
+        return None
+    bare_owner = " ".join(w for w in owner_words if w.lower() != "the")
+    if (
+        name.kind != SK.PERSON
+        and bare_owner
+        and (owner_words[0].lower() == "the" or owner_words[-1].lower() in TITLE_WORDS)
+        and normalize_name(bare_owner) not in PLACE_INDEX
+        and known_name(bare_owner) is None
+        and not re.fullmatch(r"[A-Z]{2,6}", bare_owner)
+    ):
+        # "The Parkinson's Action Network", "the Arapahoe County District Attorney's Office":
+        # after "the", or after a title, the possessive is part of the body's name.
+        whole = re.sub(r"^[Tt]he\s+", "", text)
+        return replace(name, name=whole, aliases=[], single=False)
+    if name.kind == SK.PERSON and owner.kind == SK.PERSON:
+        return None
+    return name
+
+
+def _described_name(text):
+    """ "the vessel-tracking service ShipWatch", "public defender Aisha Rahman"."""
+    match = _DESCRIBED_NAME.match(text)
+    if not match:
+        return None
+    desc = match.group("desc").split()
+    head = desc[-1].lower()
+    if head not in PERSON_HEADS | TITLE_BARE | OUTLET_HEADS | ORGANISATION_HEADS | {
+        "defender",
+        "service",
+        "platform",
+        "app",
+        "site",
+        "firm",
+    }:
+        return None
+    name = match.group("name")
+    if head in PERSON_HEADS | TITLE_BARE | {"defender"}:
+        mention = _parse_plain(name)
+        if mention is None or mention.anonymous or mention.anaphor:
+            return None
+        if mention.kind == SK.PERSON:
+            return replace(mention, role=mention.role or " ".join(desc))
+        return None
+    outlet = head in OUTLET_HEADS and head not in ("service", "site", "platform")
+    kind = SK.OUTLET if outlet else SK.ORGANISATION
+    mention = _named(name, kind)
+    return replace(mention, description=" ".join(desc))
+
+
+def _person_of(text):
+    """ "Sen. Harold Brandt of Ohio", "Marta Fonseca of the University of Coimbra"."""
+    match = _OF_PLACE.match(text)
+    if not match:
+        return None
+    person = _parse_plain(match.group("person"))
+    if person is None or person.kind != SK.PERSON or person.anonymous or person.anaphor:
+        return None
+    if person.single and not person.role:
+        return None
+    if person.name.split()[0].lower().rstrip(".") in TITLE_BARE:
+        return None
+    if known_name(text) or normalize_name(text) in PLACE_INDEX:
+        return None
+    rest = match.group("rest")
+    place = _parse_plain(rest)
+    affiliation = person.affiliation
+    if place is not None and place.kind not in (SK.PERSON,) and not place.anonymous:
+        if normalize_name(rest) not in PLACE_INDEX:
+            affiliation = affiliation or place
+    elif place is None and not re.match(r"^(?:the\s+)?[A-Z]", rest):
+        return None
+    return replace(person, description=f"of {rest}", affiliation=affiliation)
+
+
+def _described_with_phrase(text):
+    """ "workers on the picket line", "the owner of a diner near the break": a description of
+    unnamed people, with where or what they are."""
+    match = _head_phrase(text, _PERSON_PP, PERSON_HEADS | FIRM_VOICES)
+    if not match or re.search(r"\b(?:what|which|whose|whom)\b|\b(?:for|by)\s+\w+ing\b", text):
+        return None
+    rest = match.group("rest").lower().split()
+    if not rest:
+        return None
+    if rest and (rest[0] in WEEKDAYS or rest[0] in MONTHS or rest[0] in ("today", "yesterday")):
+        return None  # "a judge on Tuesday": when, not who
+    if len(rest) > 9 or any(
+        w in _CLAUSE_WORDS - {"and", "or", "who", "that", "to"}
+        or (w.endswith("ed") and w not in _PARTICIPLE_QUALIFIERS)
+        for w in rest
+    ):
+        return None  # "a judge on Tuesday dismissed a lawsuit": a clause, not a qualifier
+    head = _parse_plain(match.group("head"))
+    if head is not None and head.anaphor == "title":
+        head = replace(head, kind=SK.ANONYMOUS, anonymous=True, anaphor="")
+    if head is None or not head.anonymous:
+        return None
+    affiliation = head.affiliation
+    if match.group("prep").lower() in ("at", "for", "with", "of", "from") and head.role:
+        organisation = _parse_plain(match.group("rest").strip())
+        if (
+            organisation is not None
+            and not organisation.anonymous
+            and organisation.kind not in (SK.PERSON,)
+        ):
+            affiliation = organisation
+    return replace(head, name=text, affiliation=affiliation)
+
+
+def _possessive_speaker(match, text):
+    """ "Holt's mother", "Her office", "the league's executive director", "Egypt's statement"."""
+    owner_text = (match.group("owner") or "").strip()
+    pronoun = match.group("pronoun")
+    rest = match.group("rest").strip()
+    words = rest.split()
+    head = words[-1].lower()
+    if pronoun:
+        if owner_text:
+            return None  # "X her Y": not one phrase
+        owner = Mention(
+            name=pronoun,
+            anaphor="person"
+            if pronoun.lower() in ("her", "his")
+            else ("organisation" if pronoun.lower() == "its" else "any"),
+            gender=_PRONOUN_GENDER.get(pronoun.lower(), ""),
+        )
+    else:
+        owner = _parse_plain(owner_text)
+        if owner is None:
+            return None
+    if head == "authors" and owner.document:
+        return owner  # "the study's authors": the study
+    if head in SPOKESPEOPLE:
+        return Mention(
+            name=text,
+            kind=SK.ANONYMOUS,
+            anonymous=True,
+            role=rest,
+            affiliation=owner,
+            speaks_for=not head.endswith("s"),
+            gender=_GENDERED_ROLES.get(head, ""),
+        )
+    if head in SPEAKING_FOR:
+        return replace(owner, relation=rest)
+    if (
+        owner.kind == SK.GOVERNMENT
+        and not owner.anonymous
+        and (head in GOVERNMENT_HEADS or head in ("delegation", "guard", "military"))
+    ):
+        country = PLACE_INDEX.get(normalize_name(owner.name))
+        demonym = DEMONYMS.get(country[0] if country else owner.name)
+        if demonym:
+            name = f"{demonym} {' '.join(w.capitalize() for w in words)}"
+            if head == "delegation":
+                name = f"{demonym} {rest}"
+            return Mention(name=name, kind=SK.GOVERNMENT, aliases=[text])
+    if head in ORGANISATION_HEADS | GOVERNMENT_HEADS and head not in PERSON_HEADS:
+        # "Demir's party", "the senator's campaign": a body of the owner's, unnamed.
+        return Mention(
+            name=text,
+            kind=SK.ANONYMOUS,
+            anonymous=True,
+            role=rest,
+            possessor=owner,
+            relation=rest,
+        )
+    if head in DOCUMENT_HEADS and head not in PERSON_HEADS:
+        return Mention(
+            name=text,
+            kind=SK.ANONYMOUS,
+            anonymous=True,
+            document=True,
+            possessor=owner,
+            relation=rest,
+        )
+    if head in PERSON_HEADS or head in TITLE_BARE or head in _RELATION_GENDER | _RELATION_MALE:
+        gender = (
+            "female" if head in _RELATION_GENDER else ("male" if head in _RELATION_MALE else "")
+        )
+        affiliation = owner if not owner.anonymous and owner.kind != SK.PERSON else None
+        return Mention(
+            name=text,
+            kind=SK.ANONYMOUS,
+            anonymous=True,
+            role=rest,
+            affiliation=affiliation,
+            possessor=owner,
+            relation=rest,
+            gender=gender,
+            speaks_for=head in SPOKESPEOPLE and not head.endswith("s"),
+        )
+    return None

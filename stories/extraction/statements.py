@@ -1,0 +1,845 @@
+"""An article's statements: who said what, through whom, and how sure that is.
+
+find_statements() reads a body sentence by sentence (see attribution.py for what one sentence
+can hold) and resolves each speaker within the article, with the cast of names it read first
+(mentions.read_cast): "Valadares" is Rui Valadares, "the company" the company named before,
+"she" the woman quoted last, "the SEC's complaint" the Securities and Exchange Commission
+complaint, a spokeswoman for a body that body. A sentence that is only a quotation belongs to
+the speaker of the quotation it continues, or of the paragraph before.
+
+The outlet's own narration is not a statement, nor is a hedged claim with no source
+("reportedly", "allegedly"): neither names anyone.
+
+Two numbers come with each statement, by these rules:
+
+Found.confidence, how sure it is that the sentence is an attributed statement:
+    0.95  a speech verb with its speaker in the sentence ("X said", "said X"), and a quotation
+    0.9   the same without a quotation; declining to comment
+    0.85  "according to X"; "X was quoted as saying"; a document that "found" or "says"
+    0.8   a verb framing a quoted phrase ("called it “a disaster”"); a quotation going on from
+          the sentence before, or from the paragraph before when the quotation runs on
+    0.75  a participle ("…, saying …"); a colon before a quotation; "citing X"
+    0.7   a quotation paragraph after its speaker's paragraph
+    0.5   a quotation whose speaker was named further back
+    then −0.1 when the speaker is a pronoun and −0.15 when the sentence also hedges
+    ("reportedly", "allegedly").
+Found.source_confidence, how sure it is of the source:
+    0.97  named in full in the sentence, or by a well-known name ("the AP")
+    0.9   a surname, short name or abbreviation of a name the article gave in full; an
+          anonymous description (it names exactly whom the text describes)
+    0.85  a spokesperson's words, given to the body they speak for
+    0.8   "the prime minister" for the person introduced with that title; a document; a
+          quotation going on from the sentence before
+    0.75  "the company" for the body named before (0.85 when its name has that word)
+    0.7   "he" or "she" for the person quoted last (0.6 when the text gives no gender)
+    0.7   a quotation paragraph after its speaker's paragraph; 0.5 further back
+The directory (directory.py) lowers it again when a name matched a stored source only by a
+near spelling.
+"""
+
+import re
+from dataclasses import dataclass, field, replace
+
+from stories.extraction.attribution import (
+    HEDGE,
+    QUOTE_VERBS,
+    attributions,
+    may_attribute,
+    no_comment,
+    subject_before,
+)
+from stories.extraction.lexicon import (
+    COUNTRIES,
+    DEMONYMS,
+    EK,
+    PLACE_INDEX,
+    SK,
+    known_name,
+    normalize_name,
+)
+from stories.extraction.mentions import Cast, abbreviates, read_cast
+from stories.extraction.speakers import Mention
+from stories.extraction.text import layout
+from stories.models import StatementKind
+
+
+@dataclass
+class Found:
+    """One statement found in a body: body[start:end], who said it and who relayed it."""
+
+    start: int
+    end: int
+    kind: str
+    source: Mention | None = None
+    via: Mention | None = None
+    attribution: str = ""
+    confidence: float = 0.9
+    source_confidence: float = 0.9
+    via_from: str = ""  # how the relay was named: "main" (told X, X reported) or "aside"
+    carried: bool = False  # a quotation whose speaker was named in another sentence
+    notes: list = field(default_factory=list)
+
+
+# How sure a pattern is that a sentence is an attributed statement (see the docstring).
+_PATTERN_CONFIDENCE = {
+    "verb": 0.9,
+    "inverted": 0.9,
+    "passive": 0.85,
+    "according": 0.85,
+    "intro-doc": 0.8,
+    "quote-verb": 0.8,
+    "participle": 0.75,
+    "colon": 0.75,
+    "citing": 0.75,
+    "report": 0.85,
+    "no_comment": 0.9,
+}
+# How sure a way of finding the source is (see the docstring).
+_SOURCE_CONFIDENCE = {
+    "named": 0.97,
+    "surname": 0.9,
+    "alias": 0.9,
+    "anonymous": 0.9,
+    "spokesperson": 0.85,
+    "title": 0.8,
+    "document": 0.8,
+    "statement": 0.8,
+    "body": 0.75,
+    "body-word": 0.85,
+    "pronoun": 0.7,
+    "pronoun-unsure": 0.6,
+    "unknown": 0.5,
+}
+# Words for a body that "the …" may stand for, beyond its own name's words.
+_BODY_WORDS = {
+    "company": {"company", "firm", "maker", "group", "retailer", "manufacturer"},
+    "firm": {"company", "firm"},
+    "agency": {"agency", "administration", "service", "bureau", "commission", "office"},
+    "department": {"department", "ministry", "office"},
+    "ministry": {"ministry", "department"},
+    "organization": {"organization", "organisation", "group", "association"},
+    "organisation": {"organization", "organisation", "group", "association"},
+    "group": {"group", "coalition", "association", "alliance", "network", "organization"},
+    "charity": {"charity", "foundation", "trust"},
+    "union": {"union", "alliance", "federation", "association"},
+    "fund": {"fund", "capital", "partners"},
+    "airline": {"airline", "airways", "air", "airlines"},
+    "carrier": {"airline", "airways", "air", "airlines", "carrier"},
+    "exchange": {"exchange"},
+    "outlet": {"news", "times", "post", "journal", "tv", "radio", "agency"},
+    "newspaper": {"times", "post", "journal", "herald", "gazette", "tribune", "sun"},
+}
+# Words for a body so general that "the …" may mean any body named before.
+_GENERIC_BODIES = {
+    "company",
+    "firm",
+    "group",
+    "organization",
+    "organisation",
+    "outlet",
+    "newspaper",
+    "paper",
+    "broadcaster",
+    "network",
+    "channel",
+    "agency",
+}
+_DOCUMENT_FAMILIES = [
+    {"lawsuit", "suit", "complaint"},
+    {"study", "paper", "research"},
+    {"report", "findings", "review", "assessment"},
+    {"opinion", "ruling", "decision", "judgment"},
+    {"indictment", "charges"},
+]
+_LAWSUIT = re.compile(
+    r"\b(?:has\s+|have\s+|had\s+)?(?:sued|filed\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:lawsuit|suit|complaint)(?:\s+against\s+(?P<against>[^,;.\x1a]+))?)"
+)
+_RULED = re.compile(r"\b(?:ruled|decided|held)\b")
+_STATEMENT_WORDS = re.compile(r"\bstatement\b", re.IGNORECASE)
+_QUOTED_NO_COMMENT = re.compile(
+    r"[“\"'](?:[^”\"]{0,40}\s)?(?:does|do|will|would|did|cannot|can't|won't)\s+not\s+comment\b|"
+    r"[“\"']no\s+comment\b",
+    re.IGNORECASE,
+)
+_AGENT_PLURAL = re.compile(r"^[A-Z][a-z]{3,}(?:ers|ists|ians)$")
+_PRONOUN_WORDS = {"he", "she", "they", "it", "her", "his", "its", "their"}
+
+
+def _family(head):
+    for family in _DOCUMENT_FAMILIES:
+        if head in family:
+            return family
+    return {head}
+
+
+class _Context:
+    """What an article has named so far, to resolve "Ushakov", "he", "the company"."""
+
+    def __init__(self, cast):
+        self.cast = cast
+        self.said = []  # the sources and relays found so far, in order (Mentions)
+        self.statement_makers = []  # who spoke "in a statement", in order
+        self.documents = []  # documents named, in order
+        self.plaintiffs = []  # (Mention or None, defendant text): who sued whom
+        self.courts = []  # courts that ruled
+        self.sentence_start = 0  # where the sentence being read starts in the body
+
+    # The cast, as Mentions.
+
+    def _member_mention(self, member, position, base=None):
+        kind = {
+            EK.PERSON: SK.PERSON,
+            EK.PLACE: SK.GOVERNMENT,
+        }.get(member.kind, SK.ORGANISATION)
+        known = known_name(member.name)
+        if known:
+            kind = known[1]
+            aliases = list(known[2])
+        else:
+            aliases = member_aliases(member)
+        if base is not None and base.kind in (SK.OUTLET, SK.GOVERNMENT):
+            kind = base.kind
+        fields = {}
+        if base is not None:
+            fields = {
+                "role": base.role or member.role,
+                "affiliation": base.affiliation,
+                "description": base.description,
+                "gender": base.gender or member.gender,
+                "speaks_for": base.speaks_for,
+            }
+        else:
+            fields = {"role": member.role, "gender": member.gender}
+        return Mention(name=member.name, kind=kind, aliases=aliases, position=position, **fields)
+
+    def _people_before(self, position):
+        """(position, Mention) for every person named before `position`, outside quotes."""
+        found = []
+        for member in self.cast.people():
+            for at in member.positions:
+                if at < position:
+                    found.append((at, self._member_mention(member, at)))
+        return found
+
+    # Resolving.
+
+    def resolve(self, mention, position):
+        """(Mention as far as the article tells who it is, how), or (None, "") if unknown."""
+        if mention is None:
+            return None, ""
+        mention = replace(mention, position=position)
+        if mention.speaks_for and mention.affiliation is not None:
+            body, how = self.resolve(mention.affiliation, position)
+            if body is not None and not body.anonymous:
+                found = replace(body, position=position, gender=mention.gender, speaks_for=True)
+                return found, "spokesperson"
+        if mention.document:
+            return self._document(mention, position)
+        if mention.anaphor == "person":
+            return self._person_pronoun(mention, position)
+        if mention.anaphor == "any":
+            found = self._latest(position, lambda m: m.anonymous or m.kind != SK.PERSON)
+            found = found or self._latest(position, lambda m: True)
+            return (replace(found, position=position), "pronoun") if found else (None, "")
+        if mention.anaphor in ("organisation", "government", "outlet"):
+            return self._body(mention, position)
+        if mention.anaphor == "title":
+            return self._title(mention, position)
+        if mention.anonymous:
+            return mention, "anonymous"
+        if mention.kind == SK.GOVERNMENT and normalize_name(mention.name) in COUNTRIES:
+            body = self._country_body(mention)
+            if body is not None:
+                return replace(body, position=position), "alias"
+        if mention.kind == SK.PERSON and mention.single:
+            member = self.cast.person_with_surname(mention.name, position)
+            if member is not None:
+                return self._member_mention(member, position, mention), "surname"
+            if _AGENT_PLURAL.match(mention.name) and self.cast.find(mention.name) is None:
+                # "Homebuilders have urged …": a group of people, not somebody's surname.
+                return replace(mention, kind=SK.ANONYMOUS, anonymous=True), "anonymous"
+        member = None
+        if mention.role and mention.kind == SK.PERSON:
+            whole = self.cast.find(f"{mention.role} {mention.name}")
+            if whole is not None and whole.kind != EK.PERSON:
+                member = whole  # "Debt Justice Africa": a name, not a title and a name
+        member = member or self.cast.find(mention.name)
+        if member is None and mention.kind == SK.PERSON and not mention.anonymous:
+            member = self.cast.person_with_surname(mention.name, position)  # "Von der Leyen"
+        words = mention.name.split()
+        for cut in range(1, len(words) - 1):
+            if member is not None:
+                break
+            shorter = self.cast.find(" ".join(words[cut:]))
+            if shorter is not None and shorter.kind == EK.PERSON:
+                member = shorter  # "Campaigner Mary Elkins", "Striker Jonas Weber"
+        if member is None and len(mention.name.split()) > 1:
+            for alias in mention.aliases:
+                member = self.cast.find(alias)
+                if member is not None:
+                    break
+        if member is None and mention.kind != SK.PERSON and not mention.anonymous:
+            # "the Department for Environment, Food and Rural Affairs (Defra)": the phrase was
+            # cut at a comma of the name the cast holds whole.
+            key = mention.key
+            member = next(
+                (
+                    m
+                    for m in self.cast.organisations()
+                    if m.key.startswith(key + " ")
+                    and "," in m.name
+                    and any(self.sentence_start <= at <= position + 160 for at in m.positions)
+                ),
+                None,
+            )
+        if member is not None and member.kind:
+            how = "named" if normalize_name(member.name) == mention.key else "alias"
+            if known_name(mention.name):
+                how = "named"
+            resolved = self._member_mention(member, position, mention)
+            if mention.single and member.kind != EK.PERSON:
+                resolved = replace(resolved, single=False)
+            return resolved, how
+        if mention.single:
+            return mention, "unknown"
+        return mention, "named"
+
+    def _latest(self, position, test):
+        pool = [m for m in self.said if m.position <= position and test(m)]
+        return max(pool, key=lambda m: m.position) if pool else None
+
+    def _person_pronoun(self, mention, position):
+        gender = mention.gender
+
+        def agrees(m):
+            return not gender or not m.gender or m.gender == gender
+
+        said = self._latest(
+            position,
+            lambda m: (
+                (
+                    (m.kind == SK.PERSON and not m.anonymous)
+                    or (m.anonymous and not m.document and not m.name.endswith("s"))
+                    or m.speaks_for
+                )
+                and agrees(m)
+            ),
+        )
+        named = [
+            (at, m)
+            for at, m in self._people_before(position)
+            if agrees(m) and (said is None or at > said.position)
+        ]
+        if named:
+            at, found = max(named, key=lambda pair: pair[0])
+            if said is None or at > said.position + 1:
+                how = "pronoun" if found.gender or gender else "pronoun-unsure"
+                return replace(found, position=position), how
+        if said is not None:
+            how = "pronoun" if (said.gender or gender) else "pronoun-unsure"
+            return replace(said, position=position), how
+        return None, ""
+
+    def _bodies_before(self, position):
+        """(Mention, spoke) for every body named or heard before `position`."""
+        pool = [
+            (m, True)
+            for m in self.said
+            if m.position <= position and not m.anonymous and m.kind != SK.PERSON
+        ]
+        outlets = {normalize_name(m.name) for m, _ in pool if m.kind == SK.OUTLET}
+        for member in self.cast.organisations():
+            earlier = [at for at in member.positions if at <= position]
+            if earlier and member.key not in outlets:
+                pool.append((self._member_mention(member, max(earlier)), False))
+        return pool
+
+    def _body(self, mention, position):
+        words = normalize_name(mention.name).split()
+        head = words[-1] if words and words[-1] not in _PRONOUN_WORDS else ""
+        pool = self._bodies_before(position)
+        if head:
+            wanted = set(words) - {"the", "a", "an"}
+            headed = [m for m, _ in pool if normalize_name(m.name).split()[-1:] == [head]]
+            containing = [m for m, _ in pool if wanted <= set(normalize_name(m.name).split())]
+            related = [
+                m
+                for m, _ in pool
+                if _BODY_WORDS.get(head, {head}) & set(normalize_name(m.name).split())
+            ]
+            for group in (
+                [m for m in headed if wanted <= set(normalize_name(m.name).split())],
+                containing,
+                headed,
+                related,
+            ):
+                if group:
+                    found = max(group, key=lambda m: m.position)
+                    return replace(found, position=position), "body-word"
+            described = self.cast.described(head, position)
+            if described is not None:
+                return self._member_mention(described, position), "body-word"
+            if head not in _GENERIC_BODIES:
+                pool = []
+        if mention.anaphor == "outlet":
+            pool = [(m, spoke) for m, spoke in pool if m.kind == SK.OUTLET]
+        else:
+            pool = [(m, spoke) for m, spoke in pool if m.kind != SK.OUTLET]
+        opening = [m for m, _ in pool if self.sentence_start <= m.position < position]
+        spoke = [m for m, has in pool if has]
+        if opening or spoke or pool:
+            if opening:
+                found = min(opening, key=lambda m: m.position)  # "Acme will …, the company said"
+            else:
+                found = max(spoke or [m for m, _ in pool], key=lambda m: m.position)
+            return replace(found, position=position), "body"
+        if mention.name.lower() == "it":
+            return None, ""
+        return replace(mention, kind=SK.ANONYMOUS, anonymous=True, anaphor=""), ("anonymous")
+
+    def _title(self, mention, position):
+        wanted = set(mention.title_words) - {"the", "a", "an"}
+        exact, loose = [], []
+        for member in self.cast.people():
+            role = set(member.role.lower().replace(".", "").split())
+            earlier = [at for at in member.positions if at <= position]
+            if role and earlier and wanted <= role:
+                (exact if role == wanted else loose).append((max(earlier), member))
+        candidates = exact or loose
+        if candidates:
+            at, member = max(candidates, key=lambda pair: pair[0])
+            return self._member_mention(member, position), "title"
+        said = self._latest(
+            position,
+            lambda m: m.kind == SK.PERSON and wanted <= set(m.role.lower().split()),
+        )
+        if said is not None:
+            return replace(said, position=position), "title"
+        name = mention.name
+        if mention.relation:
+            name = f"{name}'s {mention.relation}"  # "the mayor's office", nobody named
+        found = replace(mention, name=name, kind=SK.ANONYMOUS, anonymous=True, anaphor="")
+        return found, "anonymous"
+
+    def _country_body(self, mention):
+        country = PLACE_INDEX.get(normalize_name(mention.name))
+        demonym = DEMONYMS.get(country[0] if country else mention.name, "")
+        for said in reversed(self.said):
+            if said.kind == SK.GOVERNMENT and not said.anonymous:
+                key = normalize_name(said.name)
+                if demonym and key.startswith(normalize_name(demonym) + " "):
+                    return said
+        return None
+
+    def _document(self, mention, position):
+        """The name of a document: "Securities and Exchange Commission complaint" for "The
+        SEC's complaint"; the lawsuit named before for "the complaint"."""
+        relation = mention.relation or mention.name
+        words = normalize_name(relation).split()
+        head = words[-1] if words else ""
+        if mention.possessor is not None:
+            owner, _ = self.resolve(mention.possessor, position)
+            if owner is not None and not owner.anonymous:
+                name = f"{owner.name} {relation}"
+                found = replace(
+                    mention,
+                    name=name,
+                    aliases=[f"{alias} {relation}" for alias in owner.aliases if alias],
+                    possessor=None,
+                )
+                self.documents.append(found)
+                return found, "document"
+        bare = normalize_name(mention.name)
+        definite = bare.split()[:1] != ["a"] and (
+            mention.name.lower().startswith(("the ", "this ")) or bare == head
+        )
+        if head == "statement" and definite:
+            if self.statement_makers:
+                return replace(self.statement_makers[-1], position=position), "statement"
+        if definite:
+            family = _family(head)
+            for document in reversed(self.documents):
+                their = normalize_name(document.relation or document.name).split()
+                if their and their[-1] in family:
+                    return replace(document, position=position), "document"
+            if head in ("lawsuit", "suit", "complaint") and self.plaintiffs:
+                plaintiff, against = self.plaintiffs[-1]
+                if plaintiff is not None and not plaintiff.anonymous:
+                    name = f"{plaintiff.name} lawsuit"
+                else:
+                    name = f"lawsuit against {against}" if against else "lawsuit"
+                found = replace(mention, name=name, relation="lawsuit")
+                self.documents.append(found)
+                return found, "document"
+            if head in ("opinion", "ruling", "decision") and self.courts:
+                found = replace(mention, name=f"{self.courts[-1].name} {head}", relation=head)
+                self.documents.append(found)
+                return found, "document"
+            found = replace(mention, name=re.sub(r"^(?:the|this)\s+", "", mention.name, flags=re.I))
+            self.documents.append(found)
+            return found, "document"
+        name = re.sub(r"^(?:an?|the)\s+", "", mention.name, flags=re.IGNORECASE)
+        found = replace(mention, name=name)
+        self.documents.append(found)
+        return found, "document"
+
+    def add(self, mention, sentence="", statement=False):
+        if mention is None:
+            return
+        if mention.kind == SK.PERSON or mention.anonymous:
+            gender = mention.gender or _gender_in(sentence)
+            if gender and not mention.gender:
+                mention = replace(mention, gender=gender)
+        self.said.append(mention)
+        if statement:
+            self.statement_makers.append(mention)
+
+
+def _gender_in(sentence):
+    """The gender of the first third-person pronoun in a sentence, "" if none."""
+    match = re.search(r"\b(?:(she|her|hers|herself)|(he|his|him|himself))\b", sentence)
+    if not match:
+        return ""
+    return "female" if match.group(1) else "male"
+
+
+def member_aliases(member):
+    """The other names of a member worth keeping: spellings of a person's full name, a body's
+    longer names and abbreviations, a place's other names. Never a bare surname or a body's
+    first word alone, which another article may use for someone else."""
+    result = []
+    known = known_name(member.name)
+    place = PLACE_INDEX.get(member.key) if member.kind == EK.PLACE else None
+    extra = list(known[2]) if known else list(place[1]) if place else []
+    police = re.match(r"^(.+) police$", member.name)
+    if police and member.kind == EK.ORGANISATION:
+        extra.append(f"{police.group(1)} Police Department")  # the usual full name
+    for form in [*member.aliases(), *extra]:
+        words = form.split()
+        if member.kind == EK.PERSON and len(words) < 2:
+            continue
+        if member.kind == EK.ORGANISATION and len(words) == 1:
+            acronym = form.replace(".", "").isupper() and len(form) >= 2
+            spelled = len(form) >= 2 and abbreviates(form.lower(), member.name.split())
+            if not (acronym or spelled) and form not in extra:
+                continue
+        if normalize_name(form) not in {normalize_name(r) for r in result} and (
+            normalize_name(form) != member.key
+        ):
+            result.append(form)
+    return result
+
+
+# --- Statements ----------------------------------------------------------------------------------
+
+
+def find_statements(body, hits=None, *, cast=None):
+    """[Found, …]: the statements of an article body, in order, with sources resolved in it.
+
+    `cast` is the article's mentions.read_cast() (read here when not given; `hits`, a list
+    of mentions.NameHit, may stand for it).
+    """
+    if cast is None:
+        cast = Cast(hits, body) if hits is not None else read_cast(body)
+    context = _Context(cast)
+    statements = []
+    previous = []  # the statements of the paragraph before
+    running = None  # the statement whose quotation ran on past the paragraph before
+    for block in layout(body):
+        if block.heading:
+            previous, running = [], None
+            continue
+        pa, paragraph, masked, spans = block.start, block.text, block.masked, block.quotes
+        current = []
+        for index, (sa, sb) in enumerate(block.sentences):
+            text, shown = paragraph[sa:sb], masked[sa:sb]
+            quotes = [(max(a, sa) - sa, min(b, sb) - sa) for a, b in spans if a < sb and b > sa]
+            context.sentence_start = pa + sa
+            _record_events(shown, pa + sa, context)
+            found = _statement(text, shown, quotes, pa + sa, context)
+            if found is None and _is_bare_quote(text, quotes):
+                found = _carried(
+                    pa + sa, current, previous, running if index == 0 else None, context
+                )
+            if found is None:
+                continue
+            found.start, found.end = pa + sa, pa + sb
+            if found.kind == StatementKind.DIRECT and found.via is None and found.source:
+                _carry_via(found, current or previous)
+            statements.append(found)
+            current.append(found)
+        running = current[-1] if current and block.runs_on else None
+        previous = current
+    return statements
+
+
+def _record_events(masked, offset, context):
+    """Notes who sued and which court ruled, to name "the lawsuit" and "the opinion"."""
+    lawsuit = _LAWSUIT.search(masked) if ("sued" in masked or "filed" in masked) else None
+    if lawsuit:
+        subject = subject_before(masked, lawsuit.start())
+        plaintiff = None
+        if subject is not None:
+            plaintiff, _ = context.resolve(subject[0], offset + subject[1])
+        against = (lawsuit.group("against") or "").strip()
+        against = re.sub(r"^the\s+", "", against)
+        context.plaintiffs.append((plaintiff, against))
+    ruled = _RULED.search(masked) if ("ruled" in masked or "decided" in masked) else None
+    if ruled:
+        subject = subject_before(masked, ruled.start())
+        if subject is not None and "court" in subject[0].name.lower():
+            court, _ = context.resolve(subject[0], offset + subject[1])
+            if court is not None:
+                context.courts.append(court)
+
+
+def _statement(text, masked, quotes, offset, context):
+    """The Found for one sentence (offsets left to the caller), or None."""
+    if not may_attribute(masked):
+        return None
+    found = attributions(masked)
+    hedged = HEDGE.search(masked) is not None
+    kind = _quote_kind(text, quotes)
+    declined = no_comment(masked)
+    if declined is not None:
+        subject, start, words = declined
+        speakers = [
+            a
+            for a in found
+            if a.type == "speech" and a.verb_start < start and a.mention is not None
+        ]
+        if speakers:
+            # "A spokesperson for AMD said the company does not comment": the speaker's.
+            subject, start = speakers[0].mention, speakers[0].start
+        source, how = context.resolve(subject, offset + start)
+        if source is None:
+            return None
+        via = _via(found, source, None)
+        context.add(source, masked)
+        return _make(StatementKind.NO_COMMENT, source, via, words, "no_comment", how, hedged)
+    if not found:
+        return None
+    chosen = _choose_source(found)
+    if _QUOTED_NO_COMMENT.search(text) and chosen.type == "speech":
+        kind = StatementKind.NO_COMMENT  # "… said the company “does not comment on rumors”"
+    source, how = context.resolve(chosen.mention, offset + chosen.start)
+    if source is None:
+        return None
+    if chosen.audience is not None:
+        heard, _ = context.resolve(chosen.audience, offset + chosen.verb_end)
+        chosen.audience = heard
+    via, via_from = _via(found, source, chosen), "main"
+    if via is not None:
+        relay = next(
+            (
+                a
+                for a in found
+                if a is not chosen and any(via is x for x in (a.mention, a.via, a.audience))
+            ),
+            None,
+        )
+        if relay is not None and (relay.pattern == "participle" or relay.verb == "telling"):
+            via_from = "aside"
+        via, _ = context.resolve(via, offset + chosen.verb_end)
+        if via is not None and via.key == source.key:
+            via = None
+    pattern = chosen.pattern or ("according" if chosen.type == "according" else "verb")
+    if chosen.type == "report":
+        pattern = "report"
+    if chosen.type == "citing":
+        pattern = "citing"
+    if kind is None and chosen.verb in QUOTE_VERBS:
+        kind = StatementKind.PARTIAL
+    statement = _STATEMENT_WORDS.search(masked)
+    context.add(source, masked, statement=bool(statement) and not source.document)
+    if via is not None:
+        context.add(via)
+    words = chosen.words or chosen.verb or pattern
+    result = _make(kind or StatementKind.INDIRECT, source, via, words, pattern, how, hedged)
+    result.via_from = via_from
+    if quotes and how == "named" and kind in (StatementKind.DIRECT, StatementKind.PARTIAL):
+        result.confidence = min(0.95, result.confidence + 0.05)
+    return result
+
+
+def _make(kind, source, via, words, pattern, how, hedged):
+    confidence = _PATTERN_CONFIDENCE.get(pattern, 0.8)
+    if how in ("pronoun", "pronoun-unsure"):
+        confidence -= 0.1
+    if hedged:
+        confidence -= 0.15
+    return Found(
+        0,
+        0,
+        kind,
+        source,
+        via,
+        (words or "")[:300],
+        confidence=round(max(0.05, min(0.99, confidence)), 2),
+        source_confidence=_SOURCE_CONFIDENCE.get(how, 0.8),
+    )
+
+
+def _carried(position, current, previous, running, context):
+    """A quotation alone: its speaker is the one whose quotation it continues, or the one
+    quoted just before, in this paragraph or the one before."""
+    if running is not None and running.source is not None:
+        return _copy(running, position, 0.8, min(running.source_confidence, 0.8))
+    here = [f for f in current if f.source is not None]
+    if here:
+        return _copy(here[-1], position, 0.8, min(here[-1].source_confidence, 0.8))
+    before = [f for f in previous if f.source is not None]
+    if before:
+        return _copy(before[-1], position, 0.7, min(before[-1].source_confidence, 0.7))
+    people = [
+        (at, m)
+        for at, m in context._people_before(position)
+        if position - 400 < at < position and not m.anonymous
+    ]
+    if people:
+        at, person = max(people, key=lambda pair: pair[0])
+        found = Found(0, 0, StatementKind.DIRECT, person, confidence=0.5, source_confidence=0.5)
+        found.carried = True
+        return found
+    return None
+
+
+def _copy(earlier, position, confidence, source_confidence):
+    source = replace(earlier.source, position=position)
+    found = Found(
+        0,
+        0,
+        StatementKind.DIRECT,
+        source,
+        earlier.via if earlier.via_from == "main" else None,
+        confidence=confidence,
+        source_confidence=source_confidence,
+        via_from=earlier.via_from,
+    )
+    found.carried = True
+    return found
+
+
+def _carry_via(found, earlier):
+    """A direct quotation right after the same speaker told an outlet something came through
+    that outlet too: "X told Reuters that …. “…,” she said."."""
+    for statement in reversed(earlier):
+        if statement.source is None or statement.source.key != found.source.key:
+            continue
+        if statement.via is not None and statement.via_from == "main":
+            found.via, found.via_from = statement.via, "main"
+        return
+
+
+def _is_relay(attribution):
+    mention = attribution.mention
+    return (
+        mention is not None
+        and attribution.type in ("according", "report", "relay", "citing")
+        and mention.kind == SK.OUTLET
+    )
+
+
+def _choose_source(found):
+    """The attribution that names who made the claim (the innermost), not who relayed it."""
+    speech = [a for a in found if a.type == "speech" and not _is_relay(a)]
+    speech += [a for a in found if a.type == "report" and not _is_relay(a)]
+    citing = [a for a in found if a.type == "citing" and not _is_relay(a)]
+    governing = [a for a in found if a.type == "according" and a.leading and not _is_relay(a)]
+    if governing:
+        return governing[0]  # "According to the complaint, a vice principal told …"
+    main = [a for a in speech if not a.embedded]
+    if not main and any(a.type == "according" and not _is_relay(a) for a in found):
+        speech = []  # "…, according to the department, well below what experts say is needed"
+    elif main:
+        speech = main
+    if speech:
+        outlet_speaks = [a for a in speech if a.mention.kind == SK.OUTLET]
+        reporting = [a for a in speech if a.type == "report" or a.verb in ("reported", "reports")]
+        if citing and (len(outlet_speaks) == len(speech) or len(reporting) == len(speech)):
+            return citing[0]  # "Reuters reported, citing remarks by Pinheiro"
+        leading = [a for a in speech if a.leading and a.pattern != "participle"]
+        leading_pure = [a for a in leading if a.verb in ("said", "says", "told", "tells")]
+        trailing = [a for a in speech if a.trailing]
+        if leading_pure:
+            return leading_pure[0]
+        if trailing:
+            return trailing[-1]
+        if leading:
+            return leading[0]
+        return speech[0]
+    if citing:
+        return citing[0]
+    for kind in ("according", "citing"):
+        chosen = [a for a in found if a.type == kind and not _is_relay(a)]
+        if chosen:
+            return chosen[0]
+    reports = [a for a in found if a.type in ("report", "according", "citing")]
+    if reports:
+        return reports[0]
+    return found[0]
+
+
+def _via(found, source, chosen=None):
+    """Who relayed the claim to the outlet: the relay nearest the outlet, else the audience."""
+    if source is None:
+        return None
+    relays = []
+    for a in found:
+        if a is chosen or a.mention is None:
+            continue
+        if a.type in ("according", "report", "citing", "relay") and _is_relay(a):
+            if a.mention.key != source.key:
+                relays.append(a)
+    outer = [a for a in relays if a.type in ("report", "according")]
+    if outer:
+        return outer[-1].mention
+    citing_outlets = [a for a in relays if a.type == "citing"]
+    if citing_outlets:
+        return citing_outlets[-1].mention
+    if chosen is not None and chosen.via is not None:
+        return chosen.via
+    quoted = [a for a in found if a.via is not None]
+    if quoted:
+        return quoted[-1].via
+    if chosen is not None and chosen.audience is not None:
+        heard = chosen.audience
+        if heard.kind == SK.OUTLET and heard.key != source.key:
+            return heard
+    tellers = [a for a in found if a.audience is not None and a.audience.kind == SK.OUTLET]
+    if tellers:
+        return tellers[-1].audience
+    if relays:
+        return relays[-1].mention
+    if chosen is not None and chosen.type == "speech" and chosen.mention is source:
+        return None
+    return None
+
+
+def _quote_kind(text, quotes):
+    """DIRECT when quotations carry the sentence, PARTIAL for quoted fragments, else None."""
+    if not quotes:
+        return None
+    stripped = text.strip()
+    first, last = quotes[0], quotes[-1]
+    if first[0] == 0 and not re.sub(r"[\s.!?,]", "", text[last[1] :]) and len(quotes) == 1:
+        return StatementKind.DIRECT
+    quoted = sum(b - a for a, b in quotes)
+    for a, b in quotes:
+        closed = text[b - 1] in "”\"'»"
+        inner = text[a + 1 : b - 1 if closed else b].strip("'’‘ ") if b - a > 2 else ""
+        sentence_like = inner[:1].isupper() or inner.startswith(("…", "..."))
+        substantial = len(inner.split()) >= 3 or quoted >= 0.4 * len(stripped)
+        if sentence_like and inner[-1:] in ".,!?…" and substantial:
+            return StatementKind.DIRECT
+    return StatementKind.PARTIAL
+
+
+def _is_bare_quote(text, quotes):
+    return (
+        len(quotes) == 1
+        and quotes[0][0] == 0
+        and not re.sub(r"[\s.!?,]", "", text[quotes[0][1] :])
+        and quotes[0][1] - quotes[0][0] > 3
+    )
