@@ -1,4 +1,5 @@
-"""schema.org JSON-LD for the article page: a NewsArticle, and a ClaimReview per checked statement.
+"""Structured data: schema.org JSON-LD for the article page (a NewsArticle, and a ClaimReview
+per checked statement) and the claim page, and each statement as a W3C Web Annotation.
 
 Plain functions that return dicts; script() serialises them into a
 <script type="application/ld+json"> element, escaped so that no text can close it.
@@ -179,3 +180,130 @@ def article_page(article, statements, request):
     reviewer = newsroom(request)
     reviews = (claim_review(s, article, page_url, reviewer) for s in statements)
     return [news_article(article, page_url), *(r for r in reviews if r)]
+
+
+def _appearance(article, request):
+    page_url = request.build_absolute_uri(article.get_absolute_url())
+    return _compact(
+        {
+            "@type": "NewsArticle",
+            "url": article.url or page_url,
+            "headline": article.headline,
+            "datePublished": _date(article.published_at),
+            "publisher": organization(article.outlet),
+        }
+    )
+
+
+def claim_page(claim, statements, request):
+    """[ClaimReview] for a checked claim's page, its appearances every visible article that
+    reports it (the earliest first); [] while the claim is unchecked."""
+    if claim.verdict == Verdict.UNCHECKED or not statements:
+        return []
+    articles = []
+    for statement in statements:
+        if statement.article not in articles:
+            articles.append(statement.article)
+    articles.sort(key=lambda a: (a.published_at is None, a.published_at or a.created_at))
+    appearances = [_appearance(article, request) for article in articles]
+    first = next(s for s in statements if s.article == articles[0])
+    author = claim_author(first.source) if first.source else organization(first.article.outlet)
+    item = _compact(
+        {
+            "@type": "Claim",
+            "author": author,
+            "datePublished": _date(articles[0].published_at),
+            "appearance": appearances,
+            "firstAppearance": appearances[0],
+        }
+    )
+    review = {
+        "@context": SCHEMA,
+        "@type": "ClaimReview",
+        "url": request.build_absolute_uri(claim.get_absolute_url()),
+        "claimReviewed": shorten(claim.text),
+        "reviewRating": rating(claim.verdict),
+        "author": newsroom(request),
+        "datePublished": _date(claim.reviewed_at),
+        "itemReviewed": item,
+    }
+    return [_compact(review)]
+
+
+ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+
+
+def web_annotation(statement, request):
+    """A statement as a W3C Web Annotation: motivation "assessing", the verdict and note as
+    its body, and the quoted words as a TextQuoteSelector on the article (our page, and the
+    outlet's original when it is known)."""
+    article = statement.article
+    verdict = Verdict(statement.verdict)
+    selector = _compact(
+        {
+            "type": "TextQuoteSelector",
+            "exact": statement.quote,
+            "prefix": statement.prefix,
+            "suffix": statement.suffix,
+        }
+    )
+    sources = [request.build_absolute_uri(article.get_absolute_url())]
+    if article.url.lower().startswith(("http://", "https://")):
+        sources.append(article.url)
+    body = [
+        {
+            "type": "TextualBody",
+            "purpose": "assessing",
+            "value": verdict.label,
+            "format": "text/plain",
+            "language": "en",
+        }
+    ]
+    if statement.note.strip():
+        body.append(
+            {
+                "type": "TextualBody",
+                "purpose": "commenting",
+                "value": statement.note.strip(),
+                "format": "text/plain",
+                "language": "en",
+            }
+        )
+    for evidence in statement.evidence.all():
+        if evidence.url.lower().startswith(("http://", "https://")):
+            body.append(
+                _compact(
+                    {
+                        "type": "SpecificResource",
+                        "purpose": "linking",
+                        "source": evidence.url,
+                        "label": evidence.title,
+                    }
+                )
+            )
+    creator = newsroom(request)
+    return _compact(
+        {
+            "@context": ANNOTATION_CONTEXT,
+            "id": request.build_absolute_uri(
+                reverse("stories:statement_annotation", args=[statement.pk])
+            ),
+            "type": "Annotation",
+            "motivation": "assessing",
+            "canonical": request.build_absolute_uri(
+                reverse("stories:statement_detail", args=[statement.pk])
+            ),
+            "created": _date(statement.created_at),
+            "modified": _date(statement.reviewed_at or statement.updated_at),
+            "creator": {
+                "type": "Organization",
+                "name": creator["name"],
+                "homepage": creator["url"],
+            },
+            "body": body,
+            "target": [
+                {"type": "SpecificResource", "source": source, "selector": selector}
+                for source in sources
+            ],
+        }
+    )

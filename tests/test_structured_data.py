@@ -1,16 +1,20 @@
-"""The article page's JSON-LD, read back with extruct as a search engine would."""
+"""Structured data: the article and claim pages' JSON-LD, read back with extruct as a search
+engine would, and each statement's W3C Web Annotation."""
 
 import datetime as dt
+import json
 
 import extruct
 import pytest
 from django.utils import timezone
 
-from stories.models import SourceKind, Verdict
+from stories.models import ArticleStatus, Claim, SourceKind, Verdict
 from stories.structured_data import CLAIM_LIMIT, script, shorten
 from tests.factories import (
     make_article,
+    make_claim,
     make_entity,
+    make_evidence,
     make_outlet,
     make_source,
     make_statement,
@@ -267,3 +271,197 @@ def test_script_escapes_angle_brackets_and_ampersands():
     assert html == (
         '<script type="application/ld+json">{"text": "\\u003C/script\\u003E\\u0026"}</script>'
     )
+
+
+# Google's fields for fact checks and articles, read back with extruct
+
+CLAIM_REVIEW_REQUIRED = ["claimReviewed", "reviewRating", "url"]
+CLAIM_REVIEW_RECOMMENDED = ["author", "itemReviewed", "datePublished"]
+CLAIM_RECOMMENDED = ["author", "datePublished", "appearance", "firstAppearance"]
+NEWS_ARTICLE_RECOMMENDED = ["headline", "datePublished", "dateModified", "author"]
+
+
+def test_claim_reviews_have_googles_required_and_recommended_fields(client):
+    verdicts = [Verdict.VERIFIED, Verdict.MISLEADING, Verdict.DISPUTED, Verdict.FALSE]
+    body = " ".join(f"Speaker {n} said thing {n}." for n in range(len(verdicts)))
+    article = make_article(published_at=PUBLISHED, url="https://planet.example/b", body=body)
+    for n, verdict in enumerate(verdicts):
+        make_statement(
+            article,
+            f"Speaker {n} said thing {n}.",
+            source=make_source(f"Speaker {n}", role="Minister"),
+            verdict=verdict,
+        )
+    page = f"http://testserver{article.get_absolute_url()}"
+
+    reviews = claim_reviews(client, article)
+
+    assert len(reviews) == 4
+    for review in reviews:
+        for field in CLAIM_REVIEW_REQUIRED + CLAIM_REVIEW_RECOMMENDED:
+            assert review.get(field), field
+        assert len(review["claimReviewed"]) < CLAIM_LIMIT
+        assert review["reviewRating"]["alternateName"] not in review["claimReviewed"]
+        assert review["url"].startswith(f"{page}#statement-")
+        rating = review["reviewRating"]
+        assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
+        assert review["itemReviewed"]["@type"] == "Claim"
+        for field in CLAIM_RECOMMENDED:
+            assert review["itemReviewed"].get(field), field
+
+
+def test_news_article_has_googles_recommended_fields(client):
+    article = make_article(published_at=PUBLISHED, byline="By Ann Reporter")
+    [news] = of_type(json_ld(client, article), "NewsArticle")
+    for field in NEWS_ARTICLE_RECOMMENDED:
+        assert news.get(field), field
+    assert all(author.get("name") for author in news["author"])
+
+
+# The claim page's ClaimReview
+
+
+def claim_page_items(client, claim):
+    url = f"http://testserver{claim.get_absolute_url()}"
+    response = client.get(claim.get_absolute_url())
+    return extruct.extract(
+        response.content.decode(), base_url=url, syntaxes=["json-ld"], uniform=True
+    )["json-ld"]
+
+
+def test_checked_claim_page_has_a_claim_review_with_every_appearance(client):
+    first = make_article("First report", published_at=PUBLISHED, url="https://planet.example/first")
+    later = make_article("Later report", published_at=PUBLISHED + dt.timedelta(days=1))
+    claim = make_claim(
+        "The bridge opens in May",
+        [
+            make_statement(later, verdict=Verdict.FALSE),
+            make_statement(first, source=make_source("Jane Minister"), verdict=Verdict.FALSE),
+        ],
+        verdict=Verdict.FALSE,
+    )
+    Claim.objects.filter(pk=claim.pk).update(reviewed_at=PUBLISHED)
+
+    [review] = of_type(claim_page_items(client, claim), "ClaimReview")
+
+    assert review["url"] == f"http://testserver/claims/{claim.slug}/"
+    assert review["claimReviewed"] == "The bridge opens in May"
+    assert review["reviewRating"]["alternateName"] == "False"
+    assert review["datePublished"] == "2024-05-03T09:30:00+00:00"
+    item = review["itemReviewed"]
+    assert item["author"] == {"@type": "Person", "name": "Jane Minister"}
+    assert [a["headline"] for a in item["appearance"]] == ["First report", "Later report"]
+    assert item["firstAppearance"]["url"] == "https://planet.example/first"
+    for field in CLAIM_REVIEW_REQUIRED + CLAIM_REVIEW_RECOMMENDED:
+        assert review.get(field), field
+
+
+def test_unchecked_claim_page_has_no_claim_review(client):
+    claim = make_claim(statements=[make_statement()])
+    assert claim_page_items(client, claim) == []
+
+
+# Each statement as a W3C Web Annotation
+
+
+def annotation(client, statement):
+    response = client.get(f"/statements/{statement.pk}/annotation.jsonld")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/ld+json")
+    assert 'profile="http://www.w3.org/ns/anno.jsonld"' in response["Content-Type"]
+    return json.loads(response.content)
+
+
+def test_statement_is_a_web_annotation_assessing_the_quoted_words(client):
+    article = make_article(url="https://planet.example/bridge")
+    statement = make_statement(
+        article,
+        "the bridge would open in May",
+        verdict=Verdict.FALSE,
+        note="The plan says June.",
+    )
+    make_evidence(statement, url="https://gov.example/plan", title="The plan")
+
+    data = annotation(client, statement)
+
+    assert data["@context"] == "http://www.w3.org/ns/anno.jsonld"
+    assert data["type"] == "Annotation"
+    assert data["motivation"] == "assessing"
+    assert data["id"] == f"http://testserver/statements/{statement.pk}/annotation.jsonld"
+    assert data["canonical"] == f"http://testserver/statements/{statement.pk}/"
+    assert data["creator"] == {
+        "type": "Organization",
+        "name": "Newsroom",
+        "homepage": "http://testserver/",
+    }
+    assert data["body"] == [
+        {
+            "type": "TextualBody",
+            "purpose": "assessing",
+            "value": "False",
+            "format": "text/plain",
+            "language": "en",
+        },
+        {
+            "type": "TextualBody",
+            "purpose": "commenting",
+            "value": "The plan says June.",
+            "format": "text/plain",
+            "language": "en",
+        },
+        {
+            "type": "SpecificResource",
+            "purpose": "linking",
+            "source": "https://gov.example/plan",
+            "label": "The plan",
+        },
+    ]
+    selector = {
+        "type": "TextQuoteSelector",
+        "exact": "the bridge would open in May",
+        "prefix": "he minister said on Monday that ",  # 32 characters either side
+        "suffix": '.\n\n"We are on schedule," she tol',
+    }
+    assert data["target"] == [
+        {
+            "type": "SpecificResource",
+            "source": f"http://testserver{article.get_absolute_url()}",
+            "selector": selector,
+        },
+        {
+            "type": "SpecificResource",
+            "source": "https://planet.example/bridge",
+            "selector": selector,
+        },
+    ]
+    assert data["created"] and data["modified"]
+
+
+def test_annotation_of_an_unchecked_statement_says_so_and_targets_our_page_only(client):
+    statement = make_statement(make_article(url="javascript:alert(1)"))
+    data = annotation(client, statement)
+    assert data["body"] == [
+        {
+            "type": "TextualBody",
+            "purpose": "assessing",
+            "value": "Not yet checked",
+            "format": "text/plain",
+            "language": "en",
+        }
+    ]
+    assert len(data["target"]) == 1
+    assert "prefix" not in data["target"][0]["selector"]  # the statement opens the body
+
+
+def test_annotation_of_a_draft_statement_is_not_found(client):
+    statement = make_statement(make_article(status=ArticleStatus.DRAFT))
+    assert client.get(f"/statements/{statement.pk}/annotation.jsonld").status_code == 404
+
+
+def test_annotation_queries_are_fixed(client, django_assert_num_queries):
+    statement = make_statement(verdict=Verdict.FALSE)
+    make_evidence(statement)
+    make_evidence(statement)
+    # the statement with its article; its evidence.
+    with django_assert_num_queries(2):
+        client.get(f"/statements/{statement.pk}/annotation.jsonld")

@@ -114,6 +114,14 @@ class ArticleQuerySet(models.QuerySet):
     def for_article_page(self):
         return self.select_related("outlet", "story").prefetch_related("tags")
 
+    def for_story_page(self):
+        """Oldest first, as a timeline, with outlets and verdict counts."""
+        return (
+            self.select_related("outlet")
+            .with_verdict_counts()
+            .order_by(F("published_at").asc(nulls_last=True), "created_at", "pk")
+        )
+
 
 class Article(Audited):
     """One outlet's article, as loaded; its body is plain text, paragraphs split by blank lines."""

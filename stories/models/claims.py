@@ -32,6 +32,41 @@ class ClaimQuerySet(models.QuerySet):
     def for_list(self):
         return self.select_related("story").annotate(statement_count=models.Count("statements"))
 
+    def visible_to(self, user):
+        """Claims a reader may see: those asserted by a statement the user may see, so that a
+        claim known only from drafts stays hidden."""
+        return self.filter(pk__in=Statement.objects.visible_to(user).values("claim"))
+
+    def for_claim_list(self, user):
+        """Newest first, with statement_count, outlet_count and latest over the articles
+        `user` may see."""
+        from stories.models.articles import Article
+
+        seen = Q(statements__article__in=Article.objects.visible_to(user))
+        return (
+            self.select_related("story")
+            .annotate(
+                statement_count=models.Count("statements", filter=seen, distinct=True),
+                outlet_count=models.Count(
+                    "statements__article__outlet", filter=seen, distinct=True
+                ),
+                latest=models.Max("statements__article__published_at", filter=seen),
+            )
+            .order_by(F("latest").desc(nulls_last=True), "-created_at", "pk")
+        )
+
+    def for_claim_page(self):
+        return self.select_related("story")
+
+    def relations_of(self, claims):
+        """The ClaimRelations of `claims` (either end) whose two claims are both in this
+        queryset, with both claims loaded: visible_to(user).relations_of(…) for a page."""
+        return (
+            ClaimRelation.objects.filter(Q(claim__in=claims) | Q(other__in=claims))
+            .filter(claim__in=self, other__in=self)
+            .select_related("claim", "other")
+        )
+
 
 class Claim(Audited):
     """One thing asserted, in whichever articles and words it appears."""

@@ -42,6 +42,25 @@ class SourceQuerySet(NamedQuerySet):
         )
         return self.filter(seen | Q(pk__in=Source.objects.filter(seen).values("affiliation")))
 
+    def for_source_list(self, user):
+        """Sources with statement_count and checked_count over the statements `user` may
+        see, the most quoted first."""
+        from stories.models import Article, Verdict
+
+        said = Q(statements__article__in=Article.objects.visible_to(user))
+        return (
+            self.select_related("affiliation")
+            .annotate(
+                statement_count=models.Count("statements", filter=said, distinct=True),
+                checked_count=models.Count(
+                    "statements",
+                    filter=said & ~Q(statements__verdict=Verdict.UNCHECKED),
+                    distinct=True,
+                ),
+            )
+            .order_by("-statement_count", "name")
+        )
+
 
 class Source(models.Model):
     """Whoever a statement is attributed to, or who publishes an article."""

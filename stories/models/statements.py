@@ -26,10 +26,32 @@ class StatementQuerySet(models.QuerySet):
 
     def for_article_page(self):
         return (
-            self.select_related("source__affiliation", "via")
+            self.select_related("source__affiliation", "via", "claim")
             .prefetch_related("evidence")
             .order_by("start")
         )
+
+    def for_story_page(self):
+        """In reading order across the story: by article date, then place in the article."""
+        return self.select_related(
+            "source__affiliation", "via", "article__outlet", "claim"
+        ).order_by(F("article__published_at").asc(nulls_last=True), "article", "start")
+
+    def for_claim_page(self):
+        return self.select_related(
+            "source__affiliation", "via", "article__outlet", "article__story"
+        ).order_by(F("article__published_at").asc(nulls_last=True), "article", "start")
+
+    def for_feed(self):
+        """Checked statements, the most recently reviewed first."""
+        return (
+            self.checked()
+            .select_related("source", "via", "article__outlet", "article__story")
+            .order_by(F("reviewed_at").desc(nulls_last=True), "-pk")
+        )
+
+    def for_annotation(self):
+        return self.select_related("article").prefetch_related("evidence")
 
     def for_list(self):
         return self.select_related("source", "via", "article__outlet", "article__story").order_by(
