@@ -1,11 +1,25 @@
-"""The editors' admin: articles with their marked text, statements and verdicts, sources.
+"""The editors' admin: articles with their marked text, statements and verdicts, claims,
+corrections, sources, and the history of every change.
 
-Who may do what follows the groups of migration 0002: Editors do everything;
-Fact-checkers (no stories.change_article) set verdicts, notes and evidence but
-see a statement's span, source and kind read-only; without stories.set_verdict
-the verdict and note are read-only and the verdict actions are hidden. Every
-verdict change, from a form, an inline or an action, names the editor and is
+Who may do what follows the groups of migrations 0002 and 0005:
+
+- Editors do everything.
+- Fact-checkers (no stories.change_article) set verdicts, notes and evidence, decide
+  claims and their suggestions, and record corrections; they see an article read-only
+  and a statement's span, source and kind read-only.
+- Contributors (no stories.set_verdict) load and edit articles and statements and add
+  sources on the spot; a verdict, note, claim and review stamp is read-only for them,
+  the verdict actions are hidden, evidence and claims are theirs to see only.
+
+Every verdict change, from a form, an inline or an action, names the editor and is
 written to VerdictChange by the model (Statement.save, StatementQuerySet.update).
+
+No edit is lost: the forms of versioned rows carry the version the editor loaded
+(stories.forms.VersionedModelForm) and the save checks it (expect_version), so a save
+made from a stale page is refused, rolled back whole, and the form shown again with
+what the other editor changed. The verdict actions skip the rows that changed after the
+list was shown. Every change is in the change log: the "History" of an article or a
+statement lists its changes, each with a Revert button for those allowed to make it.
 
 Duplicate sources and entities are merged by Editors with the "Merge selected …"
 action (a confirmation page, then stories/merging.py), or by deciding the merge
@@ -14,6 +28,7 @@ confidence is shown, never edited: it is set by extraction.
 """
 
 import math
+from collections import defaultdict
 from urllib.parse import urlencode
 
 from django import forms
@@ -21,24 +36,41 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.admin.templatetags.admin_urls import admin_urlname
-from django.core.exceptions import ValidationError
-from django.db import models, transaction
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.contrib.admin.utils import flatten_fieldsets, unquote
+from django.contrib.admin.views.main import PAGE_VAR, ChangeList
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import IntegrityError, models, transaction
+from django.db.models import Count, F, Func, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import escape, format_html, format_html_join
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
-from django.utils.text import Truncator
+from django.utils.text import Truncator, capfirst
 
 from stories.forms import (
     ArticleForm,
+    ClaimForm,
+    CorrectionForm,
+    CorrectionInlineForm,
     EntityForm,
+    EvidenceForm,
+    EvidenceInlineForm,
     MergeForm,
     SourceForm,
     StatementForm,
     StatementInlineForm,
+    VersionedModelForm,
+    describe_value,
+    is_long_text,
+    same_value,
+    word_changes,
 )
 from stories.merging import (
     check_entities_mergeable,
@@ -48,9 +80,18 @@ from stories.merging import (
 )
 from stories.models import (
     Article,
+    Audited,
+    Change,
+    Claim,
+    ClaimRelation,
+    ClaimSuggestion,
+    Correction,
+    EditConflict,
     Entity,
     Evidence,
+    MatchStatus,
     MergeSuggestion,
+    RevertError,
     Source,
     SourceKind,
     Statement,
@@ -79,7 +120,9 @@ VERDICT_ORDER = [
 
 # What a fact-checker (without stories.change_article) may not change on a statement.
 SPAN_FIELDS = ["article", "start", "end", "source", "via", "attribution", "kind"]
-VERDICT_FIELDS = ["verdict", "note"]
+# What needs stories.set_verdict, and what needs stories.change_claim.
+VERDICT_FIELDS = ["verdict", "note", "claim_difference"]
+CLAIM_FIELDS = ["claim"]
 
 # Extraction confidence (0–1): below DOUBTFUL an editor should look twice; from SURE on,
 # extraction is rarely wrong. In between, likely.
@@ -104,6 +147,10 @@ def can_change_text(request):
 
 def can_set_verdict(request):
     return request.user.has_perm("stories.set_verdict")
+
+
+def can_decide_claims(request):
+    return request.user.has_perm("stories.change_claim")
 
 
 def verdict_html(verdict):
@@ -210,10 +257,348 @@ def save_statement(statement, form, user):
         statement.save()
 
 
+# No lost updates -------------------------------------------------------------------------------
+
+VERSION_FIELDS = ("version", "seen")  # the hidden fields of stories.forms.VersionedModelForm
+
+
+def without_version_fields(fields):
+    """A form's field list without the version fields, which are the form's own."""
+    return None if fields is None else [f for f in fields if f not in VERSION_FIELDS]
+
+
+def expect_form_version(obj, form):
+    """Makes the save of `obj` refused (EditConflict) unless the stored row is still at
+    the version the editor's form was loaded with."""
+    version = form.cleaned_data.get("version") if "version" in form.fields else None
+    if obj.pk is not None and version is not None:
+        obj.expect_version(version)
+
+
+def expect_row_versions(request, formset):
+    """As expect_form_version, for each changed row of an inline formset.
+
+    Rows that the parent's save locked first and may move itself (an article's spans,
+    re-anchored when its body changes) are checked against the versions they had when
+    they were locked.
+    """
+    locked = getattr(request, "_locked_versions", {})
+    deleted = formset.deleted_forms
+    for row in formset.initial_forms:
+        if not isinstance(row, VersionedModelForm) or row in deleted or not row.has_changed():
+            continue
+        version = row.cleaned_data.get("version")
+        if version is None:
+            continue
+        key = (type(row.instance), row.instance.pk)
+        if key not in locked:
+            row.instance.expect_version(version)
+        elif locked[key] != version:
+            raise EditConflict(row.instance, {"version": locked[key]})
+
+
+class VersionedAdmin(admin.ModelAdmin):
+    """The admin of a versioned (Audited) model. Its change form carries the version the
+    editor loaded, its save checks it, and a save refused as stale shows the form again,
+    saying what the other editor changed.
+
+    Declare `fields` or `fieldsets`: the version fields are added to the first fieldset.
+    """
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not self.has_change_permission(request, obj):
+            return fieldsets
+        (name, options), *rest = fieldsets
+        return [(name, {**options, "fields": [*options["fields"], VERSION_FIELDS]}), *rest]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if "fields" not in kwargs:
+            kwargs["fields"] = flatten_fieldsets(self.get_fieldsets(request, obj))
+        kwargs["fields"] = without_version_fields(kwargs["fields"])
+        return super().get_form(request, obj, change, **kwargs)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except EditConflict:
+            # Someone saved between the form's check and this save. The changeform's
+            # transaction is rolled back, inlines and all; going through the form again
+            # against the stored rows shows the editor what changed.
+            if getattr(request, "_edit_conflict_retried", False):
+                self.message_user(
+                    request,
+                    "Others are saving this at the same moment; nothing of yours was saved. "
+                    "Make your change again.",
+                    messages.ERROR,
+                )
+                return HttpResponseRedirect(request.get_full_path())
+            request._edit_conflict_retried = True
+            request._locked_versions = {}
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        expect_form_version(obj, form)
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        expect_row_versions(request, formset)
+        super().save_formset(request, form, formset, change)
+
+
+class VersionedInline:
+    """An inline of versioned rows: each editable row carries its version, as a form does."""
+
+    def rows_editable(self, request, obj):
+        parent = self.admin_site.get_model_admin(self.parent_model)
+        if obj is None:
+            editable = parent.has_add_permission(request)
+        else:
+            editable = parent.has_change_permission(request, obj)
+        return editable and self.has_change_permission(request, obj)
+
+    def get_fields(self, request, obj=None):
+        fields = list(super().get_fields(request, obj))
+        if self.rows_editable(request, obj):
+            fields += VERSION_FIELDS
+        return fields
+
+    def get_formset(self, request, obj=None, **kwargs):
+        if "fields" not in kwargs:
+            kwargs["fields"] = flatten_fieldsets(self.get_fieldsets(request, obj))
+        kwargs["fields"] = without_version_fields(kwargs["fields"])
+        return super().get_formset(request, obj, **kwargs)
+
+
+def seen_versions(request):
+    """{pk: version} of the rows as a changelist showed them (its hidden "_seen" inputs)."""
+    seen = {}
+    for value in request.POST.getlist("_seen"):
+        pk, _, version = value.partition(":")
+        if pk.isdigit() and version.isdigit():
+            seen[int(pk)] = int(version)
+    return seen
+
+
+def seen_input(obj):
+    """The hidden input that tells an action which version of `obj` the list showed."""
+    return format_html('<input type="hidden" name="_seen" value="{}:{}">', obj.pk, obj.version)
+
+
+# History ---------------------------------------------------------------------------------------
+
+HISTORY_PAGE_SIZE = 50
+
+# What reverting a change does to its row, and so the permission it needs.
+REVERT_NEEDS = {
+    Change.Action.CREATE: "delete",
+    Change.Action.UPDATE: "change",
+    Change.Action.DELETE: "add",
+}
+STATEMENT_TEXT_FIELDS = {*SPAN_FIELDS, "quote", "orphaned"}
+
+
+def model_field(model, name):
+    try:
+        return model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+
+
+def reverted_fields(change, model):
+    """The fields a revert of `change` sets: for a deletion, those not at their default."""
+    if change.action != Change.Action.DELETE:
+        return set(change.changes)
+    fields = set()
+    for name, (old, _new) in change.changes.items():
+        field = model_field(model, name)
+        if field is not None and not same_value(field, old, field.get_default()):
+            fields.add(name)
+    return fields
+
+
+def revert_refusal(user, change):
+    """Why `user` may not revert `change`, in words; None when they may.
+
+    Reverting is changing: it needs the permission the change itself needed. A statement's
+    span, source and kind are for those who may edit articles; its verdict, note and
+    difference from its claim for those who set verdicts; its claim for those who decide
+    claims.
+    """
+    model = change.content_type.model_class()
+    if model is None or not issubclass(model, Audited):
+        return "Changes of this kind cannot be reverted."
+    opts = model._meta
+    if model is Article and change.action == Change.Action.CREATE:
+        return "Reverting this would delete the article: delete it from its page instead."
+    needs = REVERT_NEEDS[change.action]
+    if not user.has_perm(f"{opts.app_label}.{needs}_{opts.model_name}"):
+        return f"You may not {needs} {opts.verbose_name_plural}."
+    if model is Statement:
+        fields = reverted_fields(change, model)
+        if fields & STATEMENT_TEXT_FIELDS and not user.has_perm("stories.change_article"):
+            return "Only those who edit articles may revert a statement's span, source or kind."
+        if fields & set(VERDICT_FIELDS) and not user.has_perm("stories.set_verdict"):
+            return "Only those who set verdicts may revert a verdict or its note."
+        if fields & set(CLAIM_FIELDS) and not user.has_perm("stories.change_claim"):
+            return "Only those who decide claims may revert a statement's claim."
+    return None
+
+
+def value_html(field, value, names):
+    """A logged value in words; `names` are the related rows loaded, by model and pk."""
+    if field.name == "verdict" and value in Verdict.values:
+        return verdict_html(value)
+    related = names.get(field.related_model, {}) if field.is_relation else None
+    return escape(describe_value(field, value, related))
+
+
+def diff_html(old, new):
+    """The words that changed between two long texts: a few words of context either side,
+    the removed words struck through and the added ones marked."""
+    hunks, more = word_changes(old, new)
+    items = []
+    for lead, removed, added, trail in hunks:
+        parts = [escape(lead)] if lead else []
+        if removed:
+            parts.append(format_html("<del>{}</del>", removed))
+        if added:
+            parts.append(format_html("<ins>{}</ins>", added))
+        if trail:
+            parts.append(escape(trail))
+        items.append((mark_safe(" ".join(parts)),))
+    if more:
+        items.append((f"… and {plural(more, 'other change')}",))
+    if not items:
+        return mark_safe('<span class="diff-none">Only spacing changed.</span>')
+    return format_html('<ul class="text-diff">{}</ul>', format_html_join("", "<li>{}</li>", items))
+
+
+def change_lines(change, model, names):
+    """[{label, old, new} or {label, diff}] for each field of a change, in words."""
+    lines = []
+    for name, (old, new) in change.changes.items():
+        field = model_field(model, name) if model is not None else None
+        if field is None:
+            lines.append({"label": name, "old": escape(old), "new": escape(new)})
+            continue
+        label = capfirst(field.verbose_name)
+        if change.action == Change.Action.DELETE:
+            lines.append({"label": label, "old": value_html(field, old, names)})
+        elif is_long_text(old, new) and isinstance(old or "", str) and isinstance(new or "", str):
+            lines.append({"label": label, "diff": diff_html(old or "", new or "")})
+        else:
+            lines.append(
+                {
+                    "label": label,
+                    "old": value_html(field, old, names),
+                    "new": value_html(field, new, names),
+                }
+            )
+    return lines
+
+
+def lines_html(lines):
+    """A change's fields as a definition list: each field, then old → new or the diff."""
+    if not lines:
+        return "—"
+    items = []
+    for line in lines:
+        if "diff" in line:
+            told = line["diff"]
+        elif "new" in line:
+            told = format_html("{} → {}", line["old"], line["new"])
+        else:
+            told = format_html("was {}", line["old"])
+        items.append((line["label"], told))
+    return format_html(
+        '<dl class="change-lines">{}</dl>', format_html_join("", "<dt>{}</dt><dd>{}</dd>", items)
+    )
+
+
+def describe_changes(changes, user):
+    """Readies Change rows for a page: each gets `lines` (what changed, in words),
+    `admin_url` (its row's page, unless deleted), `undone_at` (when a later change
+    reverted it) and `refusal` (why `user` may not revert it; None when they may).
+
+    Related rows are named with one query per kind of row, and the reverts with one
+    query, however many changes there are.
+    """
+    wanted = defaultdict(set)
+    for change in changes:
+        model = change.content_type.model_class()
+        for name, pair in change.changes.items():
+            field = model_field(model, name) if model is not None else None
+            if field is not None and field.is_relation:
+                wanted[field.related_model].update(v for v in pair if v is not None)
+    names = {model: model._base_manager.in_bulk(pks) for model, pks in wanted.items() if pks}
+    undone = {}
+    if changes:
+        undone = dict(
+            Change.objects.filter(reverts__in=changes).order_by("at").values_list("reverts", "at")
+        )
+    for change in changes:
+        model = change.content_type.model_class()
+        change.lines = change_lines(change, model, names)
+        change.what = lines_html(change.lines)
+        change.undone_at = undone.get(change.pk)
+        change.refusal = revert_refusal(user, change) if user is not None else ""
+        change.admin_url = None
+        if model is not None and change.action != Change.Action.DELETE:
+            change.admin_url = reverse(
+                f"admin:{model._meta.app_label}_{model._meta.model_name}_change",
+                args=[change.object_id],
+            )
+    return changes
+
+
+class ChangeHistoryMixin:
+    """The admin's "History" of a row, from the change log: its changes, newest first, each
+    with who, when and what, and a Revert button for those allowed to revert it."""
+
+    history_template = "admin/stories/change_history.html"
+    history_description = "Every change of this %(name)s, newest first."
+
+    def history_changes(self, obj):
+        return Change.objects.filter(
+            content_type=ContentType.objects.get_for_model(self.model), object_id=obj.pk
+        )
+
+    def history_context(self, request, obj):
+        return {}
+
+    def history_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        paginator = Paginator(self.history_changes(obj).for_history(), HISTORY_PAGE_SIZE)
+        page = paginator.get_page(request.GET.get(PAGE_VAR))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"History: {obj}",
+            "subtitle": None,
+            "history_description": self.history_description % {"name": self.opts.verbose_name},
+            "object": obj,
+            "opts": self.opts,
+            "changes": describe_changes(list(page), request.user),
+            "page": page,
+            "page_range": paginator.get_elided_page_range(page.number),
+            "page_var": PAGE_VAR,
+            "next": request.get_full_path(),
+            "preserved_filters": self.get_preserved_filters(request),
+            **self.history_context(request, obj),
+            **(extra_context or {}),
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, self.history_template, context)
+
+
 # Articles ------------------------------------------------------------------------------------
 
 
-class StatementInline(admin.TabularInline):
+class StatementInline(VersionedInline, admin.TabularInline):
     model = Statement
     form = StatementInlineForm
     fields = [
@@ -241,7 +626,7 @@ class StatementInline(admin.TabularInline):
         if not can_change_text(request):
             fields += [f for f in SPAN_FIELDS if f in self.fields]
         if not can_set_verdict(request):
-            fields += VERDICT_FIELDS
+            fields += [f for f in VERDICT_FIELDS if f in self.fields]
         return fields
 
     @admin.display(description="Statement")
@@ -268,8 +653,39 @@ class StatementInline(admin.TabularInline):
         )
 
 
+class CorrectionInline(VersionedInline, admin.TabularInline):
+    """The article's corrections: where the outlet's own text is wrong, and what is right.
+
+    A new one is placed by its start and end offsets, as a statement is; its quote is read
+    from the body. The correction's own page has the span picker.
+    """
+
+    model = Correction
+    form = CorrectionInlineForm
+    fields = ["span", "start", "end", "text", "published"]
+    readonly_fields = ["span"]
+    extra = 0
+    show_change_link = True
+    classes = ["corrections-inline"]
+    verbose_name_plural = "corrections of the outlet's own text"
+
+    @admin.display(description="Wrong text")
+    def span(self, obj):
+        return span_html(obj)
+
+
+def span_html(span):
+    """A statement's or correction's words, short, saying so when they lost their place."""
+    if span is None or span.pk is None:
+        return "—"
+    quote = Truncator(span.quote).chars(90)
+    if span.orphaned:
+        return format_html('<span class="orphaned">Lost its place in the text: “{}”</span>', quote)
+    return format_html('<span title="Characters {}–{}">“{}”</span>', span.start, span.end, quote)
+
+
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ChangeHistoryMixin, VersionedAdmin):
     form = ArticleForm
     formfield_overrides = URL_FIELDS
     list_display = [
@@ -293,8 +709,14 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     autocomplete_fields = ["outlet", "story"]
     prepopulated_fields = {"slug": ["headline"]}
-    readonly_fields = ["marked_body", "fingerprint", "created_at", "updated_at"]
-    inlines = [StatementInline]
+    readonly_fields = [
+        "marked_body",
+        "correction_tools",
+        "fingerprint",
+        "created_at",
+        "updated_at",
+    ]
+    inlines = [StatementInline, CorrectionInline]
     save_on_top = True
     fieldsets = [
         (
@@ -312,7 +734,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        ("Statements in the text", {"fields": ["marked_body"]}),
+        ("Statements in the text", {"fields": ["marked_body", "correction_tools"]}),
         ("Text", {"fields": ["body"], "classes": ["collapse"]}),
         ("Photo", {"fields": ["caption", "caption_credit"], "classes": ["collapse"]}),
         (
@@ -333,7 +755,18 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
         if obj is not None:
-            return fieldsets
+            if request.user.has_perm("stories.add_correction"):
+                return fieldsets
+            return [
+                (
+                    name,
+                    {
+                        **options,
+                        "fields": [f for f in options["fields"] if f != "correction_tools"],
+                    },
+                )
+                for name, options in fieldsets
+            ]
         # Before the article exists nothing is marked, and the text is what is typed first.
         return [
             (name, {**options, "classes": []}) if "body" in options["fields"] else (name, options)
@@ -341,9 +774,34 @@ class ArticleAdmin(admin.ModelAdmin):
             if "marked_body" not in options["fields"]
         ]
 
+    history_description = (
+        "Every change of this article, its statements, their evidence and its corrections, "
+        "newest first."
+    )
+
+    def history_changes(self, obj):
+        # The article's own changes and those of its statements, evidence and corrections.
+        return Change.objects.filter(article=obj)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            # Lock the article, then its spans (in the order a body change locks them), and
+            # keep the spans' versions: a new body re-anchors them, moving those on.
+            list(Article.objects.select_for_update().filter(pk=obj.pk).values_list("pk"))
+            request._locked_versions = {
+                (model, pk): version
+                for model in (Statement, Correction)
+                for pk, version in model.objects.filter(article=obj)
+                .order_by("pk")
+                .select_for_update()
+                .values_list("pk", "version")
+            }
+        super().save_model(request, obj, form, change)
+
     def save_formset(self, request, form, formset, change):
         if formset.model is not Statement:
             return super().save_formset(request, form, formset, change)
+        expect_row_versions(request, formset)
         formset.save(commit=False)
         for statement in formset.deleted_objects:
             statement.delete()
@@ -397,6 +855,24 @@ class ArticleAdmin(admin.ModelAdmin):
             total,
             format_html_join(" ", "{}", ((part,) for part in by_verdict)),
         )
+
+    @admin.display(description="Corrections")
+    def correction_tools(self, obj):
+        """Where to record a correction of the outlet's text, with the span picker."""
+        if obj is None or obj.pk is None:
+            return "—"
+        links = [
+            (
+                f"{reverse('admin:stories_correction_add')}?{urlencode({'article': obj.pk})}",
+                "Add a correction, selecting the wrong words in the text",
+            ),
+            (
+                f"{reverse('admin:stories_correction_changelist')}?"
+                f"{urlencode({'article__id__exact': obj.pk})}",
+                "See this article's corrections",
+            ),
+        ]
+        return format_html_join(" · ", '<a href="{}">{}</a>', links)
 
     @admin.display(description="Entities")
     def entity_names(self, obj):
@@ -471,8 +947,9 @@ class ArticleAdmin(admin.ModelAdmin):
 # Statements ----------------------------------------------------------------------------------
 
 
-class EvidenceInline(admin.TabularInline):
+class EvidenceInline(VersionedInline, admin.TabularInline):
     model = Evidence
+    form = EvidenceInlineForm
     formfield_overrides = {
         **URL_FIELDS,
         models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 40})},
@@ -506,27 +983,97 @@ class VerdictChangeInline(admin.TabularInline):
 
 
 def verdict_action(verdict):
-    """An admin action that sets `verdict` on the selected statements, as the acting user."""
+    """An admin action that sets `verdict` on the selected statements, as the acting user.
+
+    Rows that changed after the list was shown (their version moved on from the one the
+    list's "_seen" inputs carry) are skipped, and so are statements of a claim with
+    another verdict: those need a reason to differ, given on their page.
+    """
 
     @admin.action(permissions=["set_verdict"], description=f"Mark selected as {verdict.label}")
     def action(modeladmin, request, queryset):
-        selected = queryset.count()
-        # Statements that already have this verdict keep their reviewer and time.
-        changed = queryset.exclude(verdict=verdict).update(
-            verdict=verdict, reviewed_by=request.user
-        )
-        unchanged = selected - changed
+        seen = seen_versions(request)
+        with transaction.atomic():
+            # Lock through a plain primary-key query (see StatementQuerySet.update).
+            locked = dict(
+                Statement.objects.filter(pk__in=queryset.values("pk"))
+                .order_by("pk")
+                .select_for_update()
+                .values_list("pk", "version")
+            )
+            stale = [pk for pk, version in locked.items() if seen.get(pk, version) != version]
+            fresh = [pk for pk in locked if pk not in stale]
+            differing = list(
+                Statement.objects.filter(pk__in=fresh, claim__isnull=False, claim_difference="")
+                .exclude(claim__verdict__in=[Verdict.UNCHECKED, verdict])
+                .values_list("pk", flat=True)
+            )
+            marked = [pk for pk in fresh if pk not in differing]
+            # Statements that already have this verdict keep their reviewer and time.
+            changed = (
+                Statement.objects.filter(pk__in=marked)
+                .exclude(verdict=verdict)
+                .update(verdict=verdict, reviewed_by=request.user)
+            )
+        unchanged = len(marked) - changed
         message = f"Marked {changed} statement{'s' if changed != 1 else ''} as {verdict.label}."
         if unchanged:
             message += f" {unchanged} already {'were' if unchanged != 1 else 'was'}."
-        modeladmin.message_user(request, message, messages.SUCCESS)
+        modeladmin.message_user(request, message, messages.SUCCESS if marked else messages.WARNING)
+        quotes = {}
+        if stale or differing:
+            quotes = dict(
+                Statement.objects.filter(pk__in=[*stale, *differing]).values_list("pk", "quote")
+            )
+        if stale:
+            modeladmin.message_user(
+                request,
+                f"Not marked: {plural(len(stale), 'statement was', 'statements were')} changed "
+                f"by someone else after this list was shown ({quoted(quotes, stale)}). "
+                "Look at them again before marking them.",
+                messages.WARNING,
+            )
+        if differing:
+            modeladmin.message_user(
+                request,
+                f"Not marked: {plural(len(differing), 'statement belongs', 'statements belong')} "
+                f"to a claim with another verdict ({quoted(quotes, differing)}). Set the verdict "
+                "on the claim, or say on the statement's page why it differs.",
+                messages.WARNING,
+            )
 
     action.__name__ = f"mark_{verdict.value}"
     return action
 
 
+def quoted(quotes, pks):
+    return ", ".join(f"“{Truncator(quotes.get(pk, '')).chars(60)}”" for pk in pks)
+
+
+def span_picker(form, obj):
+    """The span picker's context: the article's text with the span marked, for a form
+    where the span may be set (static/js/admin.js fills start and end from a selection)."""
+    if "start" not in form.fields:
+        return None
+    if obj is not None:
+        article = obj.article
+    else:
+        value = form["article"].value()
+        if not value:
+            return None
+        article = Article.objects.filter(pk=value).only("pk", "headline", "body").first()
+        if article is None:
+            return None
+    return {
+        "article": article,
+        "before": article.body[: obj.start] if obj else article.body,
+        "quote": obj.quote if obj else "",
+        "after": article.body[obj.end :] if obj else "",
+    }
+
+
 @admin.register(Statement)
-class StatementAdmin(admin.ModelAdmin):
+class StatementAdmin(ChangeHistoryMixin, VersionedAdmin):
     form = StatementForm
     list_display = [
         "short_quote",
@@ -551,7 +1098,7 @@ class StatementAdmin(admin.ModelAdmin):
     ]
     list_select_related = ["article", "source", "via", "reviewed_by"]
     search_fields = ["quote", "note", "source__name", "article__headline"]
-    autocomplete_fields = ["article", "source", "via"]
+    autocomplete_fields = ["article", "source", "via", "claim"]
     # The doubtful first: those are the ones to check.
     ordering = ["confidence", "source_confidence", "article", "start"]
     readonly_fields = [
@@ -585,6 +1132,15 @@ class StatementAdmin(admin.ModelAdmin):
         ),
         ("Verdict", {"fields": ["verdict", "note", ("reviewed_by", "reviewed_at")]}),
         (
+            "Claim",
+            {
+                "fields": ["claim", "claim_difference"],
+                "description": "The claim this statement makes, shared with other articles. A "
+                "verdict set on the claim applies here too, unless you say why this statement "
+                "differs.",
+            },
+        ),
+        (
             "Record",
             {
                 "fields": ["quote", "prefix", "suffix", ("created_at", "updated_at")],
@@ -611,6 +1167,8 @@ class StatementAdmin(admin.ModelAdmin):
             fields += [f for f in SPAN_FIELDS if f not in fields]
         if not can_set_verdict(request):
             fields += VERDICT_FIELDS
+        if not can_decide_claims(request):
+            fields += CLAIM_FIELDS
         return fields
 
     def get_inlines(self, request, obj):
@@ -622,29 +1180,35 @@ class StatementAdmin(admin.ModelAdmin):
         return can_set_verdict(request)
 
     def save_model(self, request, obj, form, change):
+        expect_form_version(obj, form)
         save_statement(obj, form, request.user)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        form = context["adminform"].form
-        if "start" in form.fields:
-            article = self._picker_article(form, obj)
-            if article is not None:
-                context["span_picker"] = {
-                    "article": article,
-                    "before": article.body[: obj.start] if obj else article.body,
-                    "quote": obj.quote if obj else "",
-                    "after": article.body[obj.end :] if obj else "",
-                }
+        context["span_picker"] = span_picker(context["adminform"].form, obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
-    @staticmethod
-    def _picker_article(form, obj):
-        if obj is not None:
-            return obj.article
-        value = form["article"].value()
-        if not value:
-            return None
-        return Article.objects.filter(pk=value).only("pk", "headline", "body").first()
+    history_description = "Every change of this statement and its evidence, newest first."
+
+    def history_changes(self, obj):
+        # The statement's own changes and those of its evidence, present or deleted.
+        evidence_type = ContentType.objects.get_for_model(Evidence)
+        deleted_evidence = Change.objects.filter(
+            content_type=evidence_type,
+            action=Change.Action.DELETE,
+            changes__statement__0=obj.pk,
+        ).values("object_id")
+        return Change.objects.filter(
+            Q(content_type=ContentType.objects.get_for_model(Statement), object_id=obj.pk)
+            | Q(content_type=evidence_type, object_id__in=obj.evidence.values("pk"))
+            | Q(content_type=evidence_type, object_id__in=deleted_evidence)
+        )
+
+    def history_context(self, request, obj):
+        verdict_changes = list(obj.history.select_related("user")[:HISTORY_PAGE_SIZE])
+        for verdict_change in verdict_changes:
+            verdict_change.from_html = verdict_html(verdict_change.from_verdict)
+            verdict_change.to_html = verdict_html(verdict_change.to_verdict)
+        return {"verdict_changes": verdict_changes}
 
     @admin.display(description="Quote", ordering="quote")
     def short_quote(self, obj):
@@ -652,7 +1216,8 @@ class StatementAdmin(admin.ModelAdmin):
 
     @admin.display(description="Verdict", ordering="verdict")
     def verdict_display(self, obj):
-        return verdict_html(obj.verdict)
+        # With the version the row had when the list was shown, for the verdict actions.
+        return format_html("{}{}", verdict_html(obj.verdict), seen_input(obj))
 
     @admin.display(description="Confidence", ordering="confidence")
     def confidence_display(self, obj):
@@ -676,12 +1241,14 @@ class StatementAdmin(admin.ModelAdmin):
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(admin.ModelAdmin):
+class EvidenceAdmin(ChangeHistoryMixin, VersionedAdmin):
+    form = EvidenceForm
     formfield_overrides = URL_FIELDS
     list_display = ["__str__", "statement", "url", "created_at"]
     list_select_related = ["statement"]
     search_fields = ["title", "url", "note", "statement__quote"]
     autocomplete_fields = ["statement"]
+    fields = ["statement", "title", "url", "note", "created_at"]
     readonly_fields = ["created_at"]
 
 
@@ -719,6 +1286,631 @@ class VerdictChangeAdmin(admin.ModelAdmin):
     @admin.display(description="To", ordering="to_verdict")
     def to_display(self, obj):
         return verdict_html(obj.to_verdict)
+
+
+# Corrections -----------------------------------------------------------------------------------
+
+
+@admin.register(Correction)
+class CorrectionAdmin(ChangeHistoryMixin, VersionedAdmin):
+    """Errors in the outlets' own text, each on its span: separate from the verdicts on what
+    sources said, and listed in the article's correction log when published."""
+
+    form = CorrectionForm
+    list_display = [
+        "wrong_text",
+        "correct_text",
+        "article",
+        "published",
+        "orphaned",
+        "created_by",
+        "created_at",
+    ]
+    list_filter = [
+        "published",
+        "orphaned",
+        ("article__outlet", admin.RelatedOnlyFieldListFilter),
+        ("article__story", admin.RelatedOnlyFieldListFilter),
+    ]
+    list_select_related = ["article", "created_by"]
+    search_fields = ["quote", "text", "article__headline"]
+    autocomplete_fields = ["article"]
+    readonly_fields = [
+        "in_context",
+        "quote",
+        "prefix",
+        "suffix",
+        "created_by",
+        "created_at",
+        "updated_at",
+    ]
+    fieldsets = [
+        ("The wrong text", {"fields": ["article", "in_context", ("start", "end")]}),
+        ("The correction", {"fields": ["text", "published"]}),
+        (
+            "Record",
+            {
+                "fields": [
+                    "quote",
+                    "prefix",
+                    "suffix",
+                    ("created_by", "created_at", "updated_at"),
+                ],
+                "classes": ["collapse"],
+            },
+        ),
+    ]
+
+    class Media:
+        css = ADMIN_CSS
+        js = ["js/admin.js"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if not on_changelist(request):  # the list uses list_select_related
+            queryset = queryset.select_related("article")
+        return queryset
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None:
+            fields.append("article")  # a correction stays with its article
+        return fields
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["span_picker"] = span_picker(context["adminform"].form, obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    @admin.display(description="Wrong text", ordering="quote")
+    def wrong_text(self, obj):
+        return span_html(obj)
+
+    @admin.display(description="Correction", ordering="text")
+    def correct_text(self, obj):
+        return Truncator(obj.text).chars(80)
+
+    @admin.display(description="In context")
+    def in_context(self, obj):
+        if obj is None or obj.pk is None:
+            return "Set the start and end; the wrong words are read from the article."
+        return format_html(
+            '<span class="in-context">…{}<mark class="correction">{}</mark>{}…</span>',
+            obj.prefix,
+            obj.quote,
+            obj.suffix,
+        )
+
+
+# Claims ----------------------------------------------------------------------------------------
+
+
+class ClaimRelationInline(admin.TabularInline):
+    model = ClaimRelation
+    fk_name = "claim"
+    fields = ["kind", "other", "note"]
+    autocomplete_fields = ["other"]
+    extra = 0
+    verbose_name = "relation to another claim"
+    verbose_name_plural = "relations to other claims"
+    formfield_overrides = {
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 40})}
+    }
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("other")
+
+
+def open_suggestion_total():
+    """How many open claim suggestions involve one of the outer claim's statements."""
+    rows = (
+        ClaimSuggestion.objects.open()
+        .filter(Q(statement__claim=OuterRef("pk")) | Q(other__claim=OuterRef("pk")))
+        .order_by()
+        .annotate(n=Func(F("pk"), function="COUNT"))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+
+def differs_unexplained(statement, claim):
+    """True for a statement whose verdict differs from its claim's checked one, unexplained."""
+    return (
+        claim.verdict != Verdict.UNCHECKED
+        and statement.verdict != claim.verdict
+        and not statement.claim_difference.strip()
+    )
+
+
+@admin.register(Claim)
+class ClaimAdmin(ChangeHistoryMixin, VersionedAdmin):
+    """What several articles' statements assert in common, with one verdict for all of them
+    (a statement may differ, with a reason) and its relations to other claims."""
+
+    form = ClaimForm
+    list_display = [
+        "text",
+        "verdict_display",
+        "story",
+        "statement_count",
+        "open_suggestion_count",
+    ]
+    list_filter = ["verdict", ("story", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["story"]
+    search_fields = ["text", "note"]
+    autocomplete_fields = ["story"]
+    readonly_fields = [
+        "statements_table",
+        "related_from",
+        "slug",
+        "reviewed_by",
+        "reviewed_at",
+        "created_at",
+        "updated_at",
+    ]
+    inlines = [ClaimRelationInline]
+    fieldsets = [
+        (None, {"fields": ["text", "story"]}),
+        (
+            "Verdict",
+            {
+                "fields": ["verdict", "note", ("reviewed_by", "reviewed_at")],
+                "description": "A verdict or note set here applies to each of the claim's "
+                "statements, except those whose difference from the claim is explained.",
+            },
+        ),
+        ("Statements", {"fields": ["statements_table"]}),
+        ("Other claims about this one", {"fields": ["related_from"]}),
+        ("Record", {"fields": ["slug", ("created_at", "updated_at")], "classes": ["collapse"]}),
+    ]
+
+    class Media:
+        css = ADMIN_CSS
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if on_changelist(request):
+            queryset = queryset.annotate(
+                statement_count=count_of(Statement, "claim"),
+                open_suggestion_count=open_suggestion_total(),
+            )
+        return queryset
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None:
+            return fieldsets
+        # A claim being added has no statements yet, nor relations.
+        return [
+            (name, options)
+            for name, options in fieldsets
+            if not {"statements_table", "related_from"} & set(options["fields"])
+        ]
+
+    def save_model(self, request, obj, form, change):
+        expect_form_version(obj, form)
+        if not change or not {"verdict", "note"} & set(form.changed_data):
+            if not change and obj.verdict != Verdict.UNCHECKED:
+                obj.reviewed_by, obj.reviewed_at = request.user, timezone.now()
+            obj.save()
+            return
+        note = obj.note if "note" in form.changed_data else None
+        changed = obj.set_verdict(obj.verdict, by=request.user, note=note)
+        verdict = Verdict(obj.verdict)
+        message = (
+            f"The claim is now {verdict.icon} {verdict.label}: "
+            f"{plural(len(changed), 'statement')} changed with it."
+        )
+        if kept := obj.statements.exclude(claim_difference="").count():
+            message += (
+                f" {plural(kept, 'statement keeps its', 'statements keep their')} own verdict, "
+                "the difference being explained."
+            )
+        self.message_user(request, message, messages.SUCCESS)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not ClaimRelation:
+            return super().save_formset(request, form, formset, change)
+        relations = formset.save(commit=False)
+        for relation in formset.deleted_objects:
+            relation.delete()
+        for relation in relations:
+            if relation.pk is None:
+                relation.created_by = request.user
+            relation.save()
+
+    @admin.display(description="Verdict", ordering="verdict")
+    def verdict_display(self, obj):
+        return verdict_html(obj.verdict)
+
+    @admin.display(description="Statements", ordering="statement_count")
+    def statement_count(self, obj):
+        return obj.statement_count
+
+    @admin.display(description="Open suggestions", ordering="open_suggestion_count")
+    def open_suggestion_count(self, obj):
+        if not obj.open_suggestion_count:
+            return 0
+        return format_html(
+            '<a href="{}?{}">{}</a>',
+            reverse("admin:stories_claimsuggestion_changelist"),
+            urlencode({"status__exact": MatchStatus.OPEN, "q": obj.text[:60]}),
+            obj.open_suggestion_count,
+        )
+
+    @admin.display(description="Statements making this claim")
+    def statements_table(self, obj):
+        if obj is None or obj.pk is None:
+            return "—"
+        statements = obj.statements.select_related("article__outlet").order_by(
+            F("article__published_at").asc(nulls_last=True), "article", "start"
+        )
+        rows = []
+        for statement in statements:
+            if statement.claim_difference.strip():
+                why = escape(statement.claim_difference)
+            elif differs_unexplained(statement, obj):
+                why = mark_safe('<span class="unexplained">Differs, with no reason given</span>')
+            else:
+                why = "—"
+            rows.append(
+                (
+                    reverse("admin:stories_statement_change", args=[statement.pk]),
+                    Truncator(statement.quote).chars(120),
+                    reverse("admin:stories_article_change", args=[statement.article_id]),
+                    Truncator(statement.article.headline).chars(70),
+                    statement.article.outlet.name if statement.article.outlet else "—",
+                    verdict_html(statement.verdict),
+                    why,
+                )
+            )
+        if not rows:
+            return (
+                "No statement makes this claim yet: confirm a claim suggestion, or choose this "
+                "claim on a statement's page."
+            )
+        return format_html(
+            '<table class="claim-statements"><thead><tr><th scope="col">Quote</th>'
+            '<th scope="col">Article</th><th scope="col">Outlet</th>'
+            '<th scope="col">Own verdict</th><th scope="col">Why it differs</th></tr></thead>'
+            "<tbody>{}</tbody></table>",
+            format_html_join(
+                "",
+                '<tr><td><a href="{}">“{}”</a></td><td><a href="{}">{}</a></td><td>{}</td>'
+                "<td>{}</td><td>{}</td></tr>",
+                rows,
+            ),
+        )
+
+    @admin.display(description="Related from")
+    def related_from(self, obj):
+        if obj is None or obj.pk is None:
+            return "—"
+        relations = obj.related_from.select_related("claim")
+        items = [
+            (
+                reverse("admin:stories_claim_change", args=[relation.claim_id]),
+                relation.claim,
+                relation.get_kind_display(),
+                f" ({relation.note})" if relation.note else "",
+            )
+            for relation in relations
+        ]
+        if not items:
+            return "No other claim refers to this one."
+        return format_html(
+            '<ul class="claim-relations">{}</ul>',
+            format_html_join("", '<li><a href="{}">“{}”</a> {} this claim{}</li>', items),
+        )
+
+
+def statement_summary(statement):
+    """ "“quote” (Outlet)" for a list row."""
+    outlet = statement.article.outlet
+    return format_html(
+        '<a href="{}">“{}”</a> <span class="outlet">{}</span>',
+        reverse("admin:stories_statement_change", args=[statement.pk]),
+        Truncator(statement.quote).chars(80),
+        outlet.name if outlet else "no outlet",
+    )
+
+
+@admin.register(ClaimSuggestion)
+class ClaimSuggestionAdmin(admin.ModelAdmin):
+    """Statements in two articles that loading found may make the same claim: those who
+    decide claims confirm them (both join one claim) or reject them (never suggested
+    again)."""
+
+    list_display = [
+        "statement_display",
+        "other_display",
+        "outlets",
+        "score_display",
+        "reason",
+        "status",
+    ]
+    list_filter = ["status"]
+    list_select_related = ["statement__article__outlet", "other__article__outlet"]
+    search_fields = ["statement__quote", "other__quote", "reason", "statement__claim__text"]
+    fields = [
+        "comparison",
+        "score_display",
+        "reason",
+        "status",
+        "decided_by",
+        "decided_at",
+        "created_at",
+    ]
+    readonly_fields = fields
+    actions = ["confirm_suggested", "reject_suggested"]
+
+    class Media:
+        css = ADMIN_CSS
+
+    def has_add_permission(self, request):
+        return False  # suggestions come from loading articles
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # Nothing here is edited: a suggestion is decided with the buttons or the actions.
+        extra_context = {
+            **(extra_context or {}),
+            "show_save": False,
+            "show_save_and_continue": False,
+            "show_save_and_add_another": False,
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if (
+            obj is not None
+            and obj.status == MatchStatus.OPEN
+            and self.has_change_permission(request, obj)
+        ):
+            context["decide"] = {
+                "url": reverse("admin:stories_claimsuggestion_changelist"),
+                "checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            }
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    @admin.display(description="Statement", ordering="statement__quote")
+    def statement_display(self, obj):
+        return statement_summary(obj.statement)
+
+    @admin.display(description="May make the same claim as", ordering="other__quote")
+    def other_display(self, obj):
+        return statement_summary(obj.other)
+
+    @admin.display(description="Outlets")
+    def outlets(self, obj):
+        names = [
+            s.article.outlet.name if s.article.outlet else "—" for s in (obj.statement, obj.other)
+        ]
+        return " · ".join(names)
+
+    @admin.display(description="Score", ordering="score")
+    def score_display(self, obj):
+        return percent(obj.score)
+
+    @admin.display(description="The two statements")
+    def comparison(self, obj):
+        statements = Statement.objects.filter(pk__in=[obj.statement_id, obj.other_id])
+        statements = statements.select_related("article__outlet", "source", "claim").in_bulk()
+        rows = []
+        for statement in (statements.get(obj.statement_id), statements.get(obj.other_id)):
+            if statement is None:
+                continue
+            rows.append(
+                (
+                    reverse("admin:stories_statement_change", args=[statement.pk]),
+                    statement.quote,
+                    statement.article.headline,
+                    statement.article.outlet.name if statement.article.outlet else "—",
+                    statement.source.name if statement.source else "the outlet",
+                    verdict_html(statement.verdict),
+                    statement.claim.text if statement.claim else "none yet",
+                )
+            )
+        return format_html(
+            '<table class="claim-comparison"><thead><tr><th scope="col">Quote</th>'
+            '<th scope="col">Article</th><th scope="col">Outlet</th><th scope="col">Said by</th>'
+            '<th scope="col">Verdict</th><th scope="col">Claim</th></tr></thead>'
+            "<tbody>{}</tbody></table>",
+            format_html_join(
+                "",
+                '<tr><td><a href="{}">“{}”</a></td><td>{}</td><td>{}</td><td>{}</td>'
+                "<td>{}</td><td>{}</td></tr>",
+                rows,
+            ),
+        )
+
+    @admin.action(permissions=["change"], description="Confirm: same claim")
+    def confirm_suggested(self, request, queryset):
+        """Each open suggestion's two statements join one claim: the one either already
+        has, or a new one."""
+        confirmed, refused, differing = [], [], []
+        for pk in list(queryset.filter(status=MatchStatus.OPEN).values_list("pk", flat=True)):
+            try:
+                with transaction.atomic():
+                    suggestion = (
+                        ClaimSuggestion.objects.select_for_update(of=("self",))
+                        .filter(pk=pk, status=MatchStatus.OPEN)
+                        .select_related("statement__claim", "other__claim")
+                        .first()
+                    )
+                    if suggestion is None:
+                        continue  # decided meanwhile
+                    claim = suggestion.confirm(by=request.user)
+            except ValueError as error:
+                refused.append(f"“{Truncator(suggestion.statement.quote).chars(60)}”: {error}")
+                continue
+            confirmed.append(claim)
+            differing += [
+                s for s in (suggestion.statement, suggestion.other) if differs_unexplained(s, claim)
+            ]
+        decided = queryset.exclude(status=MatchStatus.OPEN).count()
+        if confirmed:
+            claims = ", ".join(dict.fromkeys(f"“{claim}”" for claim in confirmed))
+            self.message_user(
+                request,
+                f"Confirmed {plural(len(confirmed), 'suggestion')}: the statements now make "
+                f"the claim {claims}.",
+                messages.SUCCESS,
+            )
+        for problem in refused:
+            self.message_user(request, f"Not confirmed: {problem}", messages.ERROR)
+        if differing:
+            self.message_user(
+                request,
+                f"{plural(len(differing), 'statement has', 'statements have')} a verdict other "
+                "than the claim's: say on each statement's page why it differs "
+                f"({', '.join(f'“{Truncator(s.quote).chars(50)}”' for s in differing)}).",
+                messages.WARNING,
+            )
+        if not confirmed and not refused:
+            self.message_user(request, "These suggestions are already decided.", messages.WARNING)
+        elif decided:
+            self.message_user(
+                request,
+                f"{plural(decided, 'other was', 'others were')} already decided.",
+                messages.INFO,
+            )
+
+    @admin.action(permissions=["change"], description="Reject: different claims")
+    def reject_suggested(self, request, queryset):
+        """Marks the open ones rejected: the pair stays, so it is never suggested again."""
+        with transaction.atomic():
+            # Locked through a plain primary-key query: PostgreSQL locks no outer joins.
+            rejected = list(
+                ClaimSuggestion.objects.select_for_update()
+                .filter(pk__in=queryset.values("pk"), status=MatchStatus.OPEN)
+                .order_by("pk")
+            )
+            for suggestion in rejected:
+                suggestion.reject(by=request.user)
+        n = len(rejected)
+        message = f"Rejected {plural(n, 'suggestion')}: {'they' if n != 1 else 'it'} will not be "
+        message += "suggested again."
+        if decided := queryset.count() - n:
+            message += f" {plural(decided, 'other was', 'others were')} already decided."
+        self.message_user(request, message, messages.SUCCESS if n else messages.WARNING)
+
+
+# The change log --------------------------------------------------------------------------------
+
+
+class DescribedChangeList(ChangeList):
+    """The change log's list, its rows told in words with one query per kind of row named."""
+
+    def get_results(self, request):
+        super().get_results(request)
+        describe_changes(list(self.result_list), request.user)
+
+
+@admin.register(Change)
+class ChangeAdmin(admin.ModelAdmin):
+    """Who changed what, and when, everywhere: the change log. Nobody edits it; a change
+    is undone by reverting it, which is itself a change."""
+
+    list_display = ["at", "user", "action", "kind", "object_link", "what_changed"]
+    list_filter = [
+        ("user", admin.RelatedOnlyFieldListFilter),
+        "action",
+        ("content_type", admin.RelatedOnlyFieldListFilter),
+        "at",
+    ]
+    list_select_related = ["user", "content_type"]
+    search_fields = ["object_repr"]
+    date_hierarchy = "at"
+    fields = ["at", "user", "action", "kind", "object_link", "article", "what_changed", "reverts"]
+    readonly_fields = fields
+
+    class Media:
+        css = ADMIN_CSS
+
+    def get_changelist(self, request, **kwargs):
+        return DescribedChangeList
+
+    def get_urls(self):
+        revert = path(
+            "<int:change_id>/revert/",
+            self.admin_site.admin_view(self.revert_view),
+            name="stories_change_revert",
+        )
+        return [revert, *super().get_urls()]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None:
+            describe_changes([obj], request.user)
+            context["revertible"] = obj
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    @admin.display(description="Kind", ordering="content_type")
+    def kind(self, obj):
+        return obj.content_type.name
+
+    @admin.display(description="Of", ordering="object_repr")
+    def object_link(self, obj):
+        url = getattr(obj, "admin_url", None)
+        if url is None:
+            return obj.object_repr
+        return format_html('<a href="{}">{}</a>', url, obj.object_repr)
+
+    @admin.display(description="What changed")
+    def what_changed(self, obj):
+        if not hasattr(obj, "what"):
+            describe_changes([obj], None)
+        return obj.what
+
+    def revert_view(self, request, change_id):
+        """Reverts a change (POST), as the user, if they may make that change themselves."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        change = get_object_or_404(Change.objects.select_related("content_type"), pk=change_id)
+        if not self.has_view_permission(request, change):
+            raise PermissionDenied
+        if refusal := revert_refusal(request.user, change):
+            raise PermissionDenied(refusal)
+        what = f"{change.get_action_display().lower()} {change.content_type.name}"
+        what += f" “{change.object_repr}”"
+        try:
+            with transaction.atomic():
+                change.revert(by=request.user)
+        except RevertError as error:
+            self.message_user(request, f"Not reverted: {error}", messages.ERROR)
+        except ValidationError as error:
+            self.message_user(request, f"Not reverted: {' '.join(error.messages)}", messages.ERROR)
+        except IntegrityError:
+            self.message_user(
+                request,
+                "Not reverted: what it would bring back clashes with a row that exists now "
+                "(another statement on the same words?).",
+                messages.ERROR,
+            )
+        else:
+            self.message_user(
+                request,
+                f"Reverted: {what}. The revert is in the history too, and can be reverted.",
+                messages.SUCCESS,
+            )
+        return HttpResponseRedirect(self.after_revert_url(request, change))
+
+    def after_revert_url(self, request, change):
+        url = request.POST.get("next", "")
+        if url and url_has_allowed_host_and_scheme(
+            url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            return url
+        if change.article_id is not None:
+            return reverse("admin:stories_article_history", args=[change.article_id])
+        return reverse("admin:stories_change_changelist")
 
 
 # Sources, entities, stories ------------------------------------------------------------------

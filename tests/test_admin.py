@@ -4,13 +4,13 @@ import pytest
 from django.contrib.admin import helpers
 from django.contrib.admin.models import LogEntry
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils.html import escape
 from pytest_django.asserts import assertContains, assertNotContains
 
 from stories.importing import fingerprint
 from stories.models import (
     Article,
+    Correction,
     Entity,
     MergeSuggestion,
     Source,
@@ -22,8 +22,12 @@ from stories.models import (
     VerdictChange,
 )
 from tests.factories import (
+    NO_CORRECTIONS,
+    admin_url,
+    article_post_data,
     make_anonymous_source,
     make_article,
+    make_correction,
     make_editor,
     make_entity,
     make_evidence,
@@ -32,6 +36,7 @@ from tests.factories import (
     make_statement,
     make_story,
     make_suggestion,
+    statement_post_data,
 )
 
 pytestmark = pytest.mark.django_db
@@ -47,75 +52,6 @@ def editor_client(client, editor):
 def checker_client(client, fact_checker):
     client.force_login(fact_checker)
     return client
-
-
-def admin_url(model, view, *args):
-    return reverse(f"admin:stories_{model}_{view}", args=args)
-
-
-def statement_post_data(statement, **changes):
-    """The statement change form's POST data, as the editor's browser would send it."""
-    data = {
-        "article": statement.article_id,
-        "start": statement.start,
-        "end": statement.end,
-        "source": statement.source_id or "",
-        "via": statement.via_id or "",
-        "attribution": statement.attribution,
-        "kind": statement.kind,
-        "verdict": statement.verdict,
-        "note": statement.note,
-        "evidence-TOTAL_FORMS": 0,
-        "evidence-INITIAL_FORMS": 0,
-        "evidence-MIN_NUM_FORMS": 0,
-        "evidence-MAX_NUM_FORMS": 1000,
-        "history-TOTAL_FORMS": 0,
-        "history-INITIAL_FORMS": 0,
-        "history-MIN_NUM_FORMS": 0,
-        "history-MAX_NUM_FORMS": 0,
-    }
-    data.update(changes)
-    return data
-
-
-def article_post_data(article, statements=(), **changes):
-    """The article change form's POST data, with one inline row per statement."""
-    data = {
-        "headline": article.headline,
-        "slug": article.slug,
-        "outlet": article.outlet_id or "",
-        "story": article.story_id or "",
-        "status": article.status,
-        "published_at_0": "",
-        "published_at_1": "",
-        "byline": article.byline,
-        "url": article.url,
-        "dek": article.dek,
-        "tags": ", ".join(tag.name for tag in article.tags.all()),
-        "body": article.body.replace("\n", "\r\n"),  # as browsers send a textarea
-        "caption": article.caption,
-        "caption_credit": article.caption_credit,
-        "statements-TOTAL_FORMS": len(statements),
-        "statements-INITIAL_FORMS": len(statements),
-        "statements-MIN_NUM_FORMS": 0,
-        "statements-MAX_NUM_FORMS": 1000,
-    }
-    for i, statement in enumerate(statements):
-        data.update(
-            {
-                f"statements-{i}-id": statement.pk,
-                f"statements-{i}-article": article.pk,
-                f"statements-{i}-start": statement.start,
-                f"statements-{i}-end": statement.end,
-                f"statements-{i}-source": statement.source_id or "",
-                f"statements-{i}-via": statement.via_id or "",
-                f"statements-{i}-kind": statement.kind,
-                f"statements-{i}-verdict": statement.verdict,
-                f"statements-{i}-note": statement.note,
-            }
-        )
-    data.update(changes)
-    return data
 
 
 def run_action(client, action, statements):
@@ -293,6 +229,7 @@ def test_editor_can_add_an_article_with_tags_resolved_through_aliases(editor_cli
         "statements-INITIAL_FORMS": 0,
         "statements-MIN_NUM_FORMS": 0,
         "statements-MAX_NUM_FORMS": 1000,
+        **NO_CORRECTIONS,
         "statements-0-start": 18,
         "statements-0-end": 35,
         "statements-0-kind": StatementKind.ASSERTION,
@@ -330,6 +267,7 @@ def test_adding_the_same_article_twice_is_refused(editor_client):
         "statements-INITIAL_FORMS": 0,
         "statements-MIN_NUM_FORMS": 0,
         "statements-MAX_NUM_FORMS": 1000,
+        **NO_CORRECTIONS,
     }
     assert editor_client.post(admin_url("article", "add"), data).status_code == 302
     response = editor_client.post(admin_url("article", "add"), {**data, "slug": "twice-again"})
@@ -716,6 +654,103 @@ def test_without_set_verdict_the_verdict_is_read_only_and_the_actions_absent(cli
     statement.refresh_from_db()
     assert (statement.verdict, statement.note) == (Verdict.UNCHECKED, "")
     assert not VerdictChange.objects.exists()
+
+
+# Corrections ---------------------------------------------------------------------------------
+
+
+def correction_post_data(article, wrong, **changes):
+    start = article.body.index(wrong)
+    data = {
+        "article": article.pk,
+        "start": start,
+        "end": start + len(wrong),
+        "text": "It opens in June.",
+        "published": "on",
+    }
+    data.update(changes)
+    return data
+
+
+def test_fact_checker_records_a_correction_whose_words_come_from_the_body(
+    checker_client, fact_checker
+):
+    article = make_article()
+    response = checker_client.get(admin_url("correction", "add"), {"article": article.pk})
+    assertContains(response, "data-span-picker")
+    assertContains(response, "js/admin.js")
+    data = correction_post_data(article, "the bridge would open in May", quote="typed words")
+    response = checker_client.post(admin_url("correction", "add"), data)
+    assert response.status_code == 302
+    correction = Correction.objects.get()
+    assert (correction.quote, correction.text, correction.created_by) == (
+        "the bridge would open in May",
+        "It opens in June.",
+        fact_checker,
+    )
+    assert correction.prefix == article.body[: correction.start][-32:]
+
+
+def test_a_correction_outside_the_body_is_refused(checker_client):
+    article = make_article()
+    data = correction_post_data(article, "the bridge", end=10_000)
+    response = checker_client.post(admin_url("correction", "add"), data)
+    assertContains(response, "is outside the body")
+    assert not Correction.objects.exists()
+
+
+def test_editor_adds_a_correction_on_the_article_page(editor_client, editor):
+    article = make_article()
+    response = editor_client.get(admin_url("article", "change", article.pk))
+    assertContains(response, "Corrections of the outlet&#x27;s own text")
+    assertContains(response, f"{admin_url('correction', 'add')}?article={article.pk}")
+    start = article.body.index("over budget")
+    data = article_post_data(
+        article,
+        **{
+            "corrections-TOTAL_FORMS": 1,
+            "corrections-0-start": start,
+            "corrections-0-end": start + len("over budget"),
+            "corrections-0-text": "It was on budget.",
+            "corrections-0-published": "on",
+        },
+    )
+    response = editor_client.post(admin_url("article", "change", article.pk), data)
+    assert response.status_code == 302
+    correction = article.corrections.get()
+    assert (correction.quote, correction.created_by) == ("over budget", editor)
+    response = editor_client.get(admin_url("article", "change", article.pk))
+    assertContains(response, "“over budget”")  # the span, shown read-only
+
+
+def test_corrections_are_listed_searched_and_filtered(editor_client):
+    article = make_article("Bridge to open in May")
+    make_correction(article, "the bridge would open in May", text="It opens in June.")
+    make_correction(article, "over budget", text="It was on budget.", published=False)
+    response = editor_client.get(admin_url("correction", "changelist"))
+    assertContains(response, "“the bridge would open in May”")
+    assertContains(response, "Bridge to open in May")
+    response = editor_client.get(admin_url("correction", "changelist"), {"q": "june"})
+    assertContains(response, "1 correction")
+    response = editor_client.get(admin_url("correction", "changelist"), {"published__exact": "0"})
+    assertContains(response, "It was on budget.")
+    assertNotContains(response, "It opens in June.")
+
+
+# Queries for an editor's correction list: session, user, the user's permissions and those of
+# the user's groups, the outlet and story filters' choices, the filtered count, the full count,
+# the corrections with their articles and authors.
+CORRECTION_LIST_QUERIES = 9
+
+
+@pytest.mark.parametrize("n", [2, 8])
+def test_correction_list_queries_do_not_grow(editor_client, django_assert_num_queries, n):
+    story = make_story()
+    for _ in range(n):
+        make_correction(make_article(story=story), "over budget")
+    with django_assert_num_queries(CORRECTION_LIST_QUERIES):
+        response = editor_client.get(admin_url("correction", "changelist"))
+    assertContains(response, f"{n} corrections")
 
 
 # Aliases, autocomplete, history --------------------------------------------------------------

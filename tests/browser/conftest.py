@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 CHROMIUM = Path(os.environ.get("NEWSROOM_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -42,7 +43,16 @@ def chromium():
     # Playwright's synchronous API runs an event loop in this thread; the data the tests
     # build before each page visit is ordinary synchronous ORM work.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    # Starting Playwright's event loop gives this thread new database connection objects;
+    # the copy of the database that serialized_rollback restores stays on the old ones.
+    saved = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     with playwright_api.sync_playwright() as playwright:
+        for alias, contents in saved.items():
+            connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
         )
