@@ -228,7 +228,7 @@ class Change(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    at = models.DateTimeField(default=timezone.now)
+    at = models.DateTimeField("changed at", default=timezone.now)
     action = models.CharField(max_length=10, choices=Action)
     changes = models.JSONField(
         encoder=DjangoJSONEncoder, default=dict, help_text="{field: [old value, new value]}"
