@@ -1072,8 +1072,29 @@ def span_picker(form, obj):
     }
 
 
+class ArticleSpanAdmin(ChangeHistoryMixin, VersionedAdmin):
+    """Shared by statements and corrections: spans of one article's body, picked with the
+    span picker, that stay with their article once made."""
+
+    class Media:
+        css = ADMIN_CSS
+        js = ["js/admin.js"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if not on_changelist(request):  # the list uses list_select_related
+            queryset = queryset.select_related("article")
+        return queryset
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None:
+            fields.append("article")  # a span stays with its article
+        return fields
+
+
 @admin.register(Statement)
-class StatementAdmin(ChangeHistoryMixin, VersionedAdmin):
+class StatementAdmin(ArticleSpanAdmin):
     form = StatementForm
     list_display = [
         "short_quote",
@@ -1149,20 +1170,8 @@ class StatementAdmin(ChangeHistoryMixin, VersionedAdmin):
         ),
     ]
 
-    class Media:
-        css = ADMIN_CSS
-        js = ["js/admin.js"]
-
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if not on_changelist(request):  # the list uses list_select_related
-            queryset = queryset.select_related("article")
-        return queryset
-
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        if obj is not None:
-            fields.append("article")  # a statement stays with its article
         if not can_change_text(request):
             fields += [f for f in SPAN_FIELDS if f not in fields]
         if not can_set_verdict(request):
@@ -1292,7 +1301,7 @@ class VerdictChangeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Correction)
-class CorrectionAdmin(ChangeHistoryMixin, VersionedAdmin):
+class CorrectionAdmin(ArticleSpanAdmin):
     """Errors in the outlets' own text, each on its span: separate from the verdicts on what
     sources said, and listed in the article's correction log when published."""
 
@@ -1340,22 +1349,6 @@ class CorrectionAdmin(ChangeHistoryMixin, VersionedAdmin):
             },
         ),
     ]
-
-    class Media:
-        css = ADMIN_CSS
-        js = ["js/admin.js"]
-
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if not on_changelist(request):  # the list uses list_select_related
-            queryset = queryset.select_related("article")
-        return queryset
-
-    def get_readonly_fields(self, request, obj=None):
-        fields = list(super().get_readonly_fields(request, obj))
-        if obj is not None:
-            fields.append("article")  # a correction stays with its article
-        return fields
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["span_picker"] = span_picker(context["adminform"].form, obj)
