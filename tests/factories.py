@@ -184,6 +184,7 @@ def make_claim_suggestion(statement, other, score=0.8, **fields):
 
 # The admin's forms, as an editor's browser posts them --------------------------------------------
 
+
 def encode_seen(obj):
     """What the admin's form shows of `obj`, as it posts it back (see stories.forms)."""
     from stories.forms import encode_seen as encode

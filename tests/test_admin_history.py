@@ -213,9 +213,7 @@ def test_statements_moved_by_anothers_new_body_are_left_where_it_put_them(editor
     # saving it again keeps both.
     assert response.status_code == 200
     assertContains(response, "Body: you saw “The minister said on…”, it is now “UPDATED: The")
-    response = editor_client.post(
-        admin_url("article", "change", article.pk), shown_data(response)
-    )
+    response = editor_client.post(admin_url("article", "change", article.pk), shown_data(response))
     assert response.status_code == 302
     article.refresh_from_db()
     assert (article.headline, article.body[:9]) == ("Bridge opening delayed", "UPDATED: ")
