@@ -17,6 +17,8 @@ from rapidfuzz import fuzz
 MIN_QUOTE_SIMILARITY = 0.85
 MIN_SCORE = 0.85
 ROUGH_SIMILARITY = 0.6  # enough to find the region worth a closer look
+MIN_CONTEXT = 0.5  # an exact match of a short or repeated quote needs this much context
+SELF_EVIDENT_LENGTH = 40  # a quote this long, found once, is its own evidence
 
 
 @dataclass
@@ -92,7 +94,12 @@ def locate(span, body, old_length=None):
                 _closeness(expected, h, len(body)),
             ),
         )
-        return Place(best, best + len(quote), 1.0)
+        context = _context_score(span, body, best, best + len(quote))
+        # The same words elsewhere are not the statement: a short or repeated quote keeps
+        # its place only where the text around it still matches.
+        if context >= MIN_CONTEXT or (len(hits) == 1 and len(quote) >= SELF_EVIDENT_LENGTH):
+            return Place(best, best + len(quote), 1.0)
+        return None
     if len(quote) > len(body):
         return None
     # A window the quote's length finds the region; insertions or cuts inside the quote

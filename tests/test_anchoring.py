@@ -94,3 +94,16 @@ def test_an_orphan_is_never_marked_on_the_public_page(client):
     assert response.status_code == 200
     if statement.orphaned:
         assert f'id="{statement.anchor}"' not in response.content.decode().split("<ol")[0]
+
+
+def test_a_short_quote_is_not_moved_onto_the_same_words_elsewhere():
+    body = "Peskov said the report was not correct.\n\nThe forecast was not correct either."
+    article = make_article(body=body)
+    statement = Statement(article=article)
+    start = body.index("not correct")
+    statement.set_span(start, start + len("not correct"))
+    statement.save()
+    after = edit_body(
+        article, "Peskov said the report was wrong.\n\nThe forecast was not correct either."
+    )[statement.pk]
+    assert after.orphaned

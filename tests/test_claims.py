@@ -126,3 +126,42 @@ def test_each_role_has_its_permissions_and_no_more(group, allowed, refused):
     user.groups.add(Group.objects.get(name=group))
     assert all(user.has_perm(p) for p in allowed)
     assert not any(user.has_perm(p) for p in refused)
+
+
+def test_a_claim_verdict_keeps_each_statements_own_note_unless_a_note_is_given():
+    editor = make_editor()
+    first, _ = two_statements()
+    first.set_verdict(Verdict.FALSE, by=editor, note="Budget documents show otherwise.")
+    claim = Claim.objects.create(text="Trump invited Putin")
+    first.claim = claim
+    first.save()
+    claim.set_verdict(Verdict.MISLEADING, by=editor)
+    first.refresh_from_db()
+    assert (first.verdict, first.note) == (Verdict.MISLEADING, "Budget documents show otherwise.")
+
+
+def test_reverting_a_claim_verdict_reaches_its_statements():
+    from stories.models import Change
+
+    editor = make_editor()
+    first, second = two_statements()
+    claim = Claim.objects.create(text="Trump invited Putin")
+    for statement in (first, second):
+        statement.claim = claim
+        statement.save()
+    claim.set_verdict(Verdict.FALSE, by=editor)
+    Change.objects.filter(object_id=claim.pk, changes__has_key="verdict").latest().revert(by=editor)
+    first.refresh_from_db()
+    assert first.verdict == Verdict.UNCHECKED
+
+
+def test_a_claim_confirmed_from_a_draft_is_named_after_the_published_statement():
+    from stories.models import ArticleStatus
+
+    draft = make_article(body="Secret plans were funded by X.", status=ArticleStatus.DRAFT)
+    secret = make_statement(draft, "Secret plans were funded by X.")
+    public = make_statement(make_article(body=OTHER), OTHER)
+    claim = ClaimSuggestion.objects.create(statement=secret, other=public, score=0.9).confirm(
+        by=None
+    )
+    assert "Secret" not in claim.text

@@ -124,14 +124,28 @@ class Claim(Audited):
                 self.note = note
             self.reviewed_by, self.reviewed_at = by, timezone.now()
             self.save()
-            changed = []
-            for statement in self.statements.select_for_update().filter(claim_difference=""):
-                if statement.verdict != self.verdict or (
-                    note is not None and statement.note != note
-                ):
-                    statement.set_verdict(self.verdict, by=by, note=self.note)
-                    changed.append(statement)
-            return changed
+            return self.apply_to_statements(by=by, note=note)
+
+    def apply_to_statements(self, *, by, note=None):
+        """Gives the claim's verdict (and `note`, when given) to each of its statements
+        whose difference no editor has explained; a statement's own note stays otherwise.
+        Returns the statements changed."""
+        changed = []
+        for statement in self.statements.select_for_update().filter(claim_difference=""):
+            if statement.verdict != self.verdict or (note is not None and statement.note != note):
+                statement.set_verdict(self.verdict, by=by, note=note)
+                changed.append(statement)
+        return changed
+
+    def prepare_revert(self, change, by):
+        if "verdict" in change.changes or "note" in change.changes:
+            self._revert_reaches_statements = (by, "note" in change.changes)
+
+    def after_save(self, stored, changes):
+        reverted = self.__dict__.pop("_revert_reaches_statements", None)
+        if reverted is not None:
+            by, note_changed = reverted
+            self.apply_to_statements(by=by, note=self.note if note_changed else None)
 
 
 class ClaimSuggestionQuerySet(models.QuerySet):
@@ -184,17 +198,16 @@ class ClaimSuggestion(models.Model):
                 )
             claim = first.claim or second.claim
             if claim is None:
-                claim = Claim.objects.create(text=Claim.text_from(first), story=first.article.story)
+                # Named after a published statement where there is one: a draft's words
+                # must not reach readers through the claim.
+                public = [s for s in (first, second) if s.article.status == "published"]
+                model = (public or [first])[0]
+                claim = Claim.objects.create(text=Claim.text_from(model), story=model.article.story)
             for statement in (first, second):
                 if statement.claim_id != claim.pk:
                     statement.claim = claim
-                    statement.save()
-            self.status, self.decided_by, self.decided_at = (
-                MatchStatus.CONFIRMED,
-                by,
-                timezone.now(),
-            )
-            self.save()
+                    statement.save(update_fields=["claim"])
+            self.decide(MatchStatus.CONFIRMED, by)
             return claim
 
     def reject(self, *, by):
