@@ -18,6 +18,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.formats import date_format
 from django.utils.text import Truncator, capfirst
 
+from stories.anchoring import locate
 from stories.importing import fingerprint
 from stories.models import (
     Article,
@@ -431,32 +432,6 @@ class ArticleForm(VersionedModelForm):
 # Spans: statements and corrections -------------------------------------------------------------
 
 
-def relocate(span, body):
-    """(start, end) of the span's quote in a changed body, or None if it is gone.
-
-    Of several occurrences, the one whose surrounding text still matches wins, then the
-    one nearest the old offset.
-    """
-    quote = span.quote
-    if not quote:
-        return None
-    found, pos = [], body.find(quote)
-    while pos != -1:
-        found.append(pos)
-        pos = body.find(quote, pos + 1)
-    if not found:
-        return None
-
-    def score(start):
-        end = start + len(quote)
-        context = body[max(0, start - len(span.prefix)) : start] == span.prefix
-        context += body[end : end + len(span.suffix)] == span.suffix
-        return (-context, abs(start - span.start))
-
-    start = min(found, key=score)
-    return start, start + len(quote)
-
-
 class SpanForm(VersionedModelForm):
     """Editors set a span as offsets into the body; the quote is always read from the body."""
 
@@ -489,24 +464,14 @@ class SpanForm(VersionedModelForm):
         body, span = article.body, self.instance
         span_edited = {"start", "end"} & set(self.changed_data)
         if span.pk and not span_edited and body[start:end] != span.quote:
-            # The article text changed around (or under) this span.
-            found = relocate(span, body)
-            if found is None:
-                self.add_error(
-                    None,
-                    ValidationError(
-                        "The text of this %(what)s changed (it was “%(quote)s”). "
-                        "Set its start and end again.",
-                        params={
-                            "what": span._meta.verbose_name,
-                            "quote": Truncator(span.quote).chars(120),
-                        },
-                        code="quote_gone",
-                    ),
-                )
-                return cleaned
-            start, end = cleaned["start"], cleaned["end"] = found
+            # The article text changed around (or under) this span: it follows its words as
+            # the article's own re-anchoring does, or is left orphaned for an editor.
             self.moved = True
+            place = locate(span, body)
+            if place is None:
+                span.orphaned = True
+                return cleaned
+            start, end = cleaned["start"], cleaned["end"] = place.start, place.end
         try:
             span.set_span(start, end, body)
         except ValidationError as exc:
@@ -520,8 +485,6 @@ class SpanForm(VersionedModelForm):
         if hasattr(errors, "error_dict"):
             remapped = {}
             for field, messages in errors.error_dict.items():
-                if field == "quote" and self.has_error(NON_FIELD_ERRORS, "quote_gone"):
-                    continue  # already explained
                 key = field if field in self.fields else NON_FIELD_ERRORS
                 remapped.setdefault(key, []).extend(messages)
             if not remapped:

@@ -10,6 +10,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from stories.importing import fingerprint
 from stories.models import (
     Article,
+    ArticleStatus,
     Correction,
     Entity,
     MergeSuggestion,
@@ -303,18 +304,38 @@ def test_editing_the_article_text_moves_statements_with_their_quotes(editor_clie
     assert moved.prefix == article_body[moved.start - 32 : moved.start]
 
 
-def test_editing_the_words_of_a_statement_asks_for_its_span_again(editor_client):
-    article = make_article()
+def test_rewriting_a_statements_words_in_the_admin_orphans_it_for_an_editor(editor_client):
+    article = make_article(status=ArticleStatus.DRAFT)
     statement = make_statement(article, "Critics said the project was over budget.")
-    body = article.body.replace("over budget", "on budget")
+    body = article.body.replace(
+        "Critics said the project was over budget.", "Nobody disputes the final cost."
+    )
     response = editor_client.post(
         admin_url("article", "change", article.pk),
         article_post_data(article, [statement], body=body),
     )
-    assert response.status_code == 200
-    assertContains(response, "The text of this statement changed")
+    assert response.status_code == 302
     article.refresh_from_db()
-    assert "over budget" in article.body
+    statement.refresh_from_db()
+    assert article.body == body
+    assert statement.orphaned
+    assert statement.quote == "Critics said the project was over budget."  # kept to place again
+
+
+def test_a_statement_follows_its_lightly_edited_words_in_the_admin(editor_client):
+    article = make_article()
+    statement = make_statement(article, "Critics said the project was over budget.")
+    body = "Update: a new first paragraph.\n\n" + article.body.replace(
+        "was over budget", "was well over budget"
+    )
+    response = editor_client.post(
+        admin_url("article", "change", article.pk),
+        article_post_data(article, [statement], body=body),
+    )
+    assert response.status_code == 302
+    statement.refresh_from_db()
+    assert not statement.orphaned
+    assert statement.quote == "Critics said the project was well over budget."
 
 
 def test_inline_verdict_change_stamps_the_editor_once(editor_client, editor):
