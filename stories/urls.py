@@ -1,4 +1,4 @@
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemaps
 from django.urls import path
 from django.views.decorators.cache import cache_control
 
@@ -38,11 +38,18 @@ urlpatterns = [
     path("how-we-check/", views.how_we_check, name="how_we_check"),
     path("checked.atom", public(feeds.CheckedAtomFeed()), name="feed_atom"),
     path("checked.rss", public(feeds.CheckedFeed()), name="feed_rss"),
+    # An index of sections, each paged, so the archive never outgrows one document.
     path(
         "sitemap.xml",
-        public(sitemap),
-        {"sitemaps": SITEMAPS},
+        public(sitemaps.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "stories:sitemap_section"},
         name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        public(sitemaps.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
     ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
