@@ -12,13 +12,13 @@ import datetime
 import re
 
 from django.db.models import Q
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from stories.models import Article, ClaimSuggestion, Statement
 from stories.names import normalize_name
 
 THRESHOLD = 0.55  # suggest pairs scoring at least this
-CANDIDATES = 400  # compare with at most this many statements
+CANDIDATES = 200  # compare with at most this many statements, the most recent
 WINDOW = datetime.timedelta(days=21)
 
 TEXT_WEIGHT, SOURCE_WEIGHT, ENTITY_WEIGHT = 0.6, 0.25, 0.15
@@ -60,19 +60,10 @@ def _source_names(statement):
     return names
 
 
-def score_pair(statement, other, shared_entities, entity_total):
-    """(score, reason) for two statements in different articles."""
-    names = _source_names(statement) + _source_names(other)
-    text = text_similarity(statement.quote, other.quote, names)
-    same_source = statement.source_id is not None and statement.source_id == other.source_id
-    entities = shared_entities / entity_total if entity_total else 0.0
-    score = TEXT_WEIGHT * text + SOURCE_WEIGHT * same_source + ENTITY_WEIGHT * entities
-    reasons = [f"wording {text:.0%} alike"]
-    if same_source:
-        reasons.append(f"both from {statement.source.name}")
-    if shared_entities:
-        reasons.append(f"{shared_entities} shared entities")
-    return round(min(score, 1.0), 3), "; ".join(reasons)
+def pair_score(wording, same_source, shared_entities):
+    """0–1 from how alike the wording is (0–1), a shared source and shared entities (0–1)."""
+    score = TEXT_WEIGHT * wording + SOURCE_WEIGHT * same_source + ENTITY_WEIGHT * shared_entities
+    return round(min(score, 1.0), 3)
 
 
 def candidates_for(article):
@@ -99,8 +90,20 @@ def candidates_for(article):
     )
 
 
+def _needed_wording(threshold, same_source):
+    """The least wording similarity (0–100) with which a pair can still reach `threshold`,
+    even sharing every entity: what rapidfuzz may skip below."""
+    rest = threshold - SOURCE_WEIGHT * same_source - ENTITY_WEIGHT
+    return max(rest / TEXT_WEIGHT, 0.0) * 100
+
+
 def suggest_claims(article, *, threshold=THRESHOLD):
-    """Creates ClaimSuggestions for the article's statements; returns those created."""
+    """Creates ClaimSuggestions for the article's statements; returns those created.
+
+    Each statement's content words are computed once, and rapidfuzz compares them with
+    every candidate's in one call, skipping pairs whose wording is too far apart to reach
+    the threshold; only the pairs left are scored in full.
+    """
     statements = list(
         article.statements.filter(orphaned=False).select_related("source", "via", "article__outlet")
     )
@@ -120,21 +123,44 @@ def suggest_claims(article, *, threshold=THRESHOLD):
     ).values_list("statement", "other"):
         known.update({(first, second), (second, first)})
 
+    words = {s.pk: " ".join(content_words(s.quote, _source_names(s))) for s in statements}
+    words.update({o.pk: " ".join(content_words(o.quote, _source_names(o))) for o in others})
     created = []
     for statement in statements:
-        best = []
+        same, rest = [], []
         for other in others:
-            if (statement.pk, other.pk) in known:
-                continue
-            if statement.claim_id and statement.claim_id == other.claim_id:
-                continue
-            mine, theirs = tags[article.pk], tags.get(other.article_id, set())
-            score, reason = score_pair(statement, other, len(mine & theirs), len(mine | theirs))
-            if score >= threshold:
-                best.append((score, other, reason))
-        for score, other, reason in sorted(best, key=lambda item: -item[0])[:3]:
+            alike = statement.source_id is not None and other.source_id == statement.source_id
+            (same if alike else rest).append(other)
+        best = []
+        for group, same_source in ((same, True), (rest, False)):
+            matches = process.extract(
+                words[statement.pk],
+                [words[o.pk] for o in group],
+                scorer=fuzz.token_set_ratio,
+                score_cutoff=_needed_wording(threshold, same_source),
+                limit=10,  # the best few by wording; three are kept
+            )
+            for _choice, wording, index in matches:
+                other = group[index]
+                if (statement.pk, other.pk) in known:
+                    continue
+                if statement.claim_id and statement.claim_id == other.claim_id:
+                    continue
+                mine, theirs = tags[article.pk], tags.get(other.article_id, set())
+                shared = len(mine & theirs) / len(mine | theirs) if mine | theirs else 0.0
+                score = pair_score(wording / 100, same_source, shared)
+                if score >= threshold:
+                    best.append((score, other, wording / 100, same_source, len(mine & theirs)))
+        for score, other, wording, same_source, shared in sorted(best, key=lambda b: -b[0])[:3]:
+            reasons = [f"wording {wording:.0%} alike"]
+            if same_source:
+                reasons.append(f"both from {statement.source.name}")
+            if shared:
+                reasons.append(f"{shared} shared entities")
             created.append(
-                ClaimSuggestion(statement=statement, other=other, score=score, reason=reason)
+                ClaimSuggestion(
+                    statement=statement, other=other, score=score, reason="; ".join(reasons)
+                )
             )
             known.update({(statement.pk, other.pk), (other.pk, statement.pk)})
     return ClaimSuggestion.objects.bulk_create(created)

@@ -7,7 +7,9 @@ an answer key `NN-slug.json`:
      "entities": [{"name", "kind", "aliases"}, …]}
 
 Each article is parsed and loaded by the real loader inside a transaction that is rolled back
-afterwards, so the database is left as it was (an empty one will do). Then:
+afterwards, so the database is left as it was (an empty one will do, but it must be migrated:
+a database that cannot be written raises EvaluationError rather than scoring nothing found).
+Then:
 
 - Statements are matched one to one, greedily by overlap: a found statement matches an answer
   when its span covers at least 30% of the answer's sentence (lenient) or 80% (strict).
@@ -25,10 +27,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
 
 from stories.importing import ArticleError, Loader, fingerprint, parse_text
-from stories.models import Article, SourceKind
+from stories.models import Article, Entity, Source, SourceKind, Statement
 from stories.names import normalize_name
 
 LENIENT = 0.3
@@ -36,7 +38,28 @@ STRICT = 0.8
 
 
 class EvaluationError(Exception):
-    """An evaluation folder or answer key that cannot be read; the message says why."""
+    """An evaluation folder, answer key or database that cannot be used; the message says why."""
+
+
+def _loader():
+    """A loader that always creates (an article loaded before is scored as new) and makes no
+    claim suggestions (everything is rolled back)."""
+    return Loader(update_in_place=False, suggest=False)
+
+
+def check_database():
+    """Raises EvaluationError unless the database has the tables the loader writes."""
+    try:
+        tables = set(connection.introspection.table_names())
+    except DatabaseError as exc:
+        raise EvaluationError(f"cannot read the database: {exc}") from exc
+    needed = {model._meta.db_table for model in (Article, Statement, Source, Entity)}
+    missing = sorted(needed - tables)
+    if missing:
+        raise EvaluationError(
+            f"the database is not migrated (no table {', '.join(missing)}): "
+            "run `python manage.py migrate` first"
+        )
 
 
 @dataclass
@@ -221,7 +244,7 @@ def evaluate_article(text_path, key_path, loader=None):
     """
     if loader is None:
         with transaction.atomic():
-            score = evaluate_article(text_path, key_path, Loader())
+            score = evaluate_article(text_path, key_path, _loader())
             transaction.set_rollback(True)
         return score
     score = ArticleScore(name=Path(text_path).name)
@@ -251,6 +274,9 @@ def evaluate_article(text_path, key_path, loader=None):
     mark = fingerprint(parsed.outlet, parsed.url, parsed.headline, parsed.body)
     Article.objects.filter(fingerprint=mark).update(fingerprint=f"evaluated:{mark}"[:64])
     result = loader.load_article(parsed, str(text_path))
+    if result.action == "failed" and result.error == "database":
+        # Not the article's fault: scoring on would report nothing found, as if it were.
+        raise EvaluationError(f"{text_path}: {result.problem}")
     if result.action == "failed":
         score.problem = result.problem
     else:
@@ -271,10 +297,14 @@ def evaluate(directory):
     a source named in one article is known to the next; everything is rolled back at the end.
     """
     found = pairs(directory)
-    with transaction.atomic():
-        loader = Loader()
-        scores = [evaluate_article(text, key, loader) for text, key in found]
-        transaction.set_rollback(True)
+    check_database()
+    try:
+        with transaction.atomic():
+            loader = _loader()
+            scores = [evaluate_article(text, key, loader) for text, key in found]
+            transaction.set_rollback(True)
+    except DatabaseError as exc:
+        raise EvaluationError(f"database error: {exc}") from exc
     return scores
 
 

@@ -239,3 +239,34 @@ def test_the_command_scores_the_evaluation_set():
     assert data["source_accuracy"] >= 0.9
     assert data["entities"]["recall"] >= 0.85
     assert not Article.objects.exists()
+
+
+def test_the_command_fails_loudly_on_a_database_that_is_not_migrated(tmp_path, monkeypatch):
+    from django.db import connection
+
+    folder = write(tmp_path / "set", PERFECT)
+    monkeypatch.setattr(connection.introspection, "table_names", lambda *args, **kwargs: [])
+    with pytest.raises(CommandError, match="the database is not migrated .*stories_article"):
+        evaluate(folder)
+
+
+def test_the_command_fails_loudly_when_the_database_fails(tmp_path, monkeypatch):
+    from django.db import DatabaseError
+
+    from stories.models import Article
+
+    folder = write(tmp_path / "set", PERFECT)
+
+    def save(self, *args, **kwargs):
+        raise DatabaseError("no such table: stories_article")
+
+    monkeypatch.setattr(Article, "save", save)
+    with pytest.raises(CommandError, match="01-bridge.txt: no such table: stories_article"):
+        evaluate(folder)
+
+
+def test_the_command_still_lists_an_article_that_cannot_be_read(tmp_path):
+    folder = write(tmp_path / "set", PERFECT)
+    write(folder, PERFECT, text="Outlet: Test Wire\n\nOnly a headline\n", name="02-empty")
+    out = evaluate(folder)
+    assert "Articles that could not be loaded (1):\n  02-empty.txt: no body text" in out

@@ -217,13 +217,13 @@ def test_loading_again_changes_nothing_and_says_so(samples):
     out, err, error = load(SAMPLES)
     assert error is None
     assert sum(line.startswith("unchanged: ") for line in out.splitlines()) == 2
-    assert "articles created: 0, unchanged: 2, failed: 0" in out
+    assert "articles created: 0, updated: 0, unchanged: 2, failed: 0" in out
     assert [m.objects.count() for m in (Article, Statement, Source, Entity, Story)] == counts
 
 
 def test_summary_counts_what_was_created(samples):
-    assert "articles created: 2, unchanged: 0, failed: 0" in samples
-    assert f"statements created: {Statement.objects.count()}" in samples
+    assert "articles created: 2, updated: 0, unchanged: 0, failed: 0" in samples
+    assert f"statements added: {Statement.objects.count()}" in samples
     assert f"sources: {Source.objects.count()}" in samples
     assert f"entities: {Entity.objects.count()}" in samples
 
@@ -719,3 +719,428 @@ def test_a_jsonl_line_without_statements_gets_them_extracted(tmp_path):
     out, err, error = load(tmp_path)
     assert error is None, err
     assert Statement.objects.get().source.kind == SourceKind.ANONYMOUS
+
+
+# --- New versions of an article: updated in place ---------------------------------------------
+
+FIRST_VERSION = """Outlet: Test Wire
+URL: https://example.org/bridge
+Published: 2024-05-01
+
+Bridge to reopen in May
+
+Mayor Lena Park said on Monday that the Harbor Bridge would reopen in May.
+
+"We are on schedule and on budget," Park told reporters.
+
+Council member Tom Reyes said the repairs had cost twice the original estimate.
+
+The bridge carries about 40,000 cars a day.
+"""
+# A paragraph before the others (every statement moves), Reyes's sentence gone (orphaned),
+# and a new statement at the end.
+SECOND_VERSION = """Outlet: Test Wire
+URL: https://example.org/bridge
+Published: 2024-05-02
+
+Bridge to reopen in June after delay
+
+Engineers found more corrosion than expected during an inspection last week.
+
+Mayor Lena Park said on Monday that the Harbor Bridge would reopen in May.
+
+"We are on schedule and on budget," Park told reporters.
+
+The bridge carries about 40,000 cars a day.
+
+Transport Secretary Ana Ruiz said on Tuesday that the opening would slip to June.
+"""
+
+
+def versions(tmp_path, *texts, name="bridge"):
+    """Writes each text to its own folder; returns the files, in order."""
+    files = []
+    for number, text in enumerate(texts, start=1):
+        folder = tmp_path / f"v{number}"
+        folder.mkdir()
+        files.append(folder / f"{name}.txt")
+        files[-1].write_text(text)
+    return files
+
+
+def placed(article):
+    """The article's placed statements: each quote stands where its span says."""
+    statements = list(article.statements.filter(orphaned=False).order_by("start"))
+    for found in statements:
+        assert article.body[found.start : found.end] == found.quote
+    return statements
+
+
+def test_a_new_version_with_the_same_url_updates_the_article_in_place(tmp_path):
+    first, second = versions(tmp_path, FIRST_VERSION, SECOND_VERSION)
+    load(first)
+    article = Article.objects.get()
+    park = statement("Mayor Lena Park said")
+    park.set_verdict("verified", by=None, note="The council minutes say so.")
+    out, err, error = load(second)
+    assert error is None, err
+    assert Article.objects.count() == 1
+    updated = Article.objects.get()
+    assert (updated.pk, updated.slug) == (article.pk, article.slug)
+    assert updated.headline == "Bridge to reopen in June after delay"
+    assert updated.body.startswith("Engineers found more corrosion")
+    assert updated.published_at.date() == datetime.date(2024, 5, 2)
+    assert updated.fingerprint != article.fingerprint
+    moved = Statement.objects.get(pk=park.pk)  # the same statement, at its words' new place
+    assert moved.start > park.start and moved.quote == park.quote and not moved.orphaned
+    assert (moved.verdict, moved.note) == ("verified", "The council minutes say so.")
+    headline = "Bridge to reopen in June after delay"
+    assert f"updated: {headline} (2 statements moved, 1 orphaned, 1 new;" in out
+    assert "articles created: 0, updated: 1, unchanged: 0, failed: 0" in out
+
+
+def test_a_statement_whose_words_are_gone_is_orphaned_never_dropped_nor_misplaced(tmp_path):
+    first, second = versions(tmp_path, FIRST_VERSION, SECOND_VERSION)
+    load(first)
+    reyes = statement("Council member Tom Reyes")
+    load(second)
+    reyes.refresh_from_db()
+    assert reyes.orphaned
+    assert reyes.quote.startswith("Council member Tom Reyes said")  # kept for the editor
+    assert "Reyes" not in Article.objects.get().body
+
+
+def test_new_statements_are_added_without_doubling_those_already_placed(tmp_path):
+    first, second = versions(tmp_path, FIRST_VERSION, SECOND_VERSION)
+    load(first)
+    before = Statement.objects.count()
+    load(second)
+    article = Article.objects.get()
+    statements = placed(article)
+    assert Statement.objects.count() == before + 1
+    ruiz = statement("Transport Secretary Ana Ruiz")
+    assert (ruiz.source.name, ruiz.source.role) == ("Ana Ruiz", "Transport Secretary")
+    assert 0 < ruiz.confidence <= 1 and 0 < ruiz.source_confidence <= 1
+    for one, other in zip(statements, statements[1:], strict=False):
+        assert one.end <= other.start  # no two placed statements overlap
+
+
+def test_loading_a_version_again_or_an_earlier_one_changes_nothing(tmp_path):
+    first, second = versions(tmp_path, FIRST_VERSION, SECOND_VERSION)
+    load(first)
+    load(second)
+    article = Article.objects.get()
+    spans = Statement.objects.order_by("pk").values_list("pk", "start", "orphaned", "version")
+    rows = list(spans)
+    for again in (second, first, tmp_path):  # the same version, the earlier one, both
+        out, err, error = load(again)
+        assert error is None, err
+        assert "updated: 0" in out and "created: 0" in out
+        if again == first:
+            assert "(an earlier version: the article has been updated since)" in out
+    assert Article.objects.get().version == article.version
+    assert Article.objects.get().body == article.body
+    assert list(spans.all()) == rows
+
+
+def test_without_a_url_the_same_outlet_and_headline_is_the_same_article(tmp_path):
+    def without_url(text):
+        return text.replace("URL: https://example.org/bridge\n", "").replace(
+            "Bridge to reopen in June after delay", "Bridge to reopen in May"
+        )
+
+    first, second = versions(tmp_path, without_url(FIRST_VERSION), without_url(SECOND_VERSION))
+    load(first)
+    out, err, error = load(second)
+    assert error is None, err
+    assert Article.objects.count() == 1
+    assert Article.objects.get().body.startswith("Engineers found")
+    elsewhere = without_url(SECOND_VERSION).replace("Outlet: Test Wire", "Outlet: Other Paper")
+    (tmp_path / "other.txt").write_text(elsewhere)
+    load(tmp_path / "other.txt")
+    assert Article.objects.count() == 2  # the same headline in another outlet: another article
+
+
+def test_an_update_keeps_editors_tags_and_tags_new_entities(tmp_path):
+    first, second = versions(tmp_path, FIRST_VERSION, SECOND_VERSION)
+    load(first)
+    article = Article.objects.get()
+    theme = Entity.objects.create(name="Infrastructure", kind="topic")
+    article.tags.add(theme)
+    load(second)
+    names = set(article.tags.values_list("name", flat=True))
+    assert {"Infrastructure", "Lena Park", "Ana Ruiz"} <= names
+
+
+def test_an_updated_articles_anonymous_sources_are_its_own_again(tmp_path):
+    anonymous = "\nOfficials said the bridge was safe for heavy lorries.\n"
+    again = "\nOfficials said again on Friday that traffic would be diverted.\n"
+    first, second = versions(
+        tmp_path, FIRST_VERSION + anonymous, SECOND_VERSION + anonymous + again
+    )
+    load(first)
+    load(second)
+    officials = Source.objects.filter(kind=SourceKind.ANONYMOUS)
+    assert officials.count() == 1
+    assert officials.get().statements.count() == 2
+
+
+def test_a_statement_an_editor_deleted_is_not_brought_back_by_a_new_version(tmp_path):
+    longer = FIRST_VERSION + "\nThe bridge opened in 1931.\n"
+    first, second = versions(tmp_path, FIRST_VERSION, longer)
+    load(first)
+    statement("Council member Tom Reyes").delete()
+    out, err, error = load(second)
+    assert "(0 statements moved, 0 orphaned, 0 new" in out
+    assert not Statement.objects.filter(quote__startswith="Council member Tom Reyes").exists()
+
+
+def test_a_published_article_that_gains_orphans_stays_published_with_a_warning(tmp_path):
+    first, second = versions(tmp_path, FIRST_VERSION, SECOND_VERSION)
+    load(first)
+    out, err, error = load(second)
+    assert error is None
+    assert Article.objects.get().status == ArticleStatus.PUBLISHED
+    assert "warning: 1 statement or correction needs placing; the article stays published" in out
+    assert "Warning: 1 statement or correction needs placing in 1 published article" in out
+
+
+def test_a_draft_with_orphans_asked_to_be_published_stays_a_draft_and_says_why(tmp_path):
+    first, second = versions(
+        tmp_path,
+        FIRST_VERSION.replace("Published:", "Status: draft\nPublished:"),
+        SECOND_VERSION.replace("Published:", "Status: published\nPublished:"),
+    )
+    load(first)
+    out, err, error = load(second)
+    assert error is None, err  # not a failure: the text is loaded, the status waits
+    article = Article.objects.get()
+    assert article.status == ArticleStatus.DRAFT
+    assert article.body.startswith("Engineers found")
+    assert "needs placing first: it stays a draft" in out
+    assert "1 article asked to be published stayed a draft" in out
+
+
+def test_a_draft_without_orphans_is_published_when_its_new_version_says_so(tmp_path):
+    first, second = versions(
+        tmp_path,
+        FIRST_VERSION.replace("Published:", "Status: draft\nPublished:"),
+        FIRST_VERSION.replace("Published:", "Status: published\nPublished:")
+        + "\nThe bridge opened in 1931.\n",
+    )
+    load(first)
+    load(second)
+    assert Article.objects.get().status == ArticleStatus.PUBLISHED
+
+
+def test_a_new_version_that_says_nothing_of_its_status_keeps_it(tmp_path):
+    first, second = versions(
+        tmp_path,
+        FIRST_VERSION.replace("Published:", "Status: draft\nPublished:"),
+        SECOND_VERSION,
+    )
+    load(first)
+    load(second)
+    assert Article.objects.get().status == ArticleStatus.DRAFT
+
+
+def test_an_update_is_in_the_articles_history(tmp_path):
+    first, second = versions(tmp_path, FIRST_VERSION, SECOND_VERSION)
+    load(first)
+    load(second)
+    article = Article.objects.get()
+    change = article.changes.filter(changes__has_key="body").get()
+    assert change.changes["headline"] == ["Bridge to reopen in May", article.headline]
+
+
+def test_dry_run_of_an_update_says_what_would_happen_and_changes_nothing(tmp_path):
+    first, second = versions(tmp_path, FIRST_VERSION, SECOND_VERSION)
+    load(first)
+    before = list(Statement.objects.order_by("pk").values_list("pk", "start", "end", "orphaned"))
+    body = Article.objects.get().body
+    out, err, error = load(second, dry_run=True)
+    assert error is None, err
+    headline = "Bridge to reopen in June after delay"
+    assert f"would update: {headline} (2 statements moved, 1 orphaned, 1 new;" in out
+    assert Article.objects.get().body == body
+    assert list(Statement.objects.order_by("pk").values_list("pk", "start", "end", "orphaned")) == (
+        before
+    )
+    assert not Source.objects.filter(name="Ana Ruiz").exists()
+
+
+def test_a_failure_while_updating_leaves_the_article_as_it_was(tmp_path, monkeypatch):
+    first, second = versions(tmp_path, FIRST_VERSION, SECOND_VERSION)
+    load(first)
+    article = Article.objects.get()
+    before = list(Statement.objects.order_by("pk").values_list("pk", "start", "end", "orphaned"))
+
+    def broken(article):
+        raise DatabaseError("disk on fire")
+
+    monkeypatch.setattr(importing, "suggest_claims", broken)
+    out, err, error = load(second)
+    assert "bridge.txt: disk on fire" in err and error is not None
+    again = Article.objects.get()
+    assert (again.body, again.headline, again.version) == (
+        article.body,
+        article.headline,
+        article.version,
+    )
+    assert list(Statement.objects.order_by("pk").values_list("pk", "start", "end", "orphaned")) == (
+        before
+    )
+
+
+def test_an_export_line_of_a_new_version_updates_the_article_too(tmp_path):
+    first = {"headline": "Feed item", "url": "https://example.org/feed/1", "outlet": "Test Wire"}
+    first["body"] = "Officials said the bridge would open in May."
+    second = {**first, "body": "Late on Friday, officials said the bridge would open in May."}
+    (tmp_path / "a.jsonl").write_text(json.dumps(first) + "\n")
+    (tmp_path / "b.jsonl").write_text(json.dumps(second) + "\n")
+    load(tmp_path / "a.jsonl")
+    out, err, error = load(tmp_path / "b.jsonl")
+    assert error is None, err
+    assert "updated: Feed item (1 statement moved, 0 orphaned, 0 new" in out
+    assert Article.objects.get().body == second["body"]
+
+
+# --- Claim suggestions -------------------------------------------------------------------------
+
+
+def test_loading_suggests_same_claim_pairs_across_articles_and_counts_them(samples):
+    from stories.models import ClaimSuggestion
+
+    suggestions = ClaimSuggestion.objects.select_related("statement", "other")
+    assert suggestions.exists()
+    assert f"claim suggestions: {suggestions.count()}." in samples
+    for suggestion in suggestions:
+        assert suggestion.statement.article_id != suggestion.other.article_id
+    assert any(
+        "invited" in s.statement.quote and "invited" in s.other.quote and "Kremlin" in s.reason
+        for s in suggestions
+    ), "the Kremlin's invitation claim, in both samples, is suggested"
+
+
+# --- What the parser sets aside, and what it must not ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Credit: where credit is due, the team did well.",
+        "Turnout was high, the mayor told reporters. Reuters/Ipsos polling shows 40% support",
+        "The council split 5 / 4 on the motion and the chair abstained",
+        "Ticket sales rose sharply, according to Reuters/Ipsos",
+    ],
+)
+def test_body_text_that_looks_a_little_like_a_credit_stays_in_the_body(paragraph):
+    parsed = parse_text(f"Headline\n\nThe first paragraph said so.\n\n{paragraph}\n\nThe end.\n")
+    assert paragraph in parsed.body.split("\n\n")
+    assert (parsed.caption, parsed.caption_credit) == ("", "")
+
+
+def test_a_standalone_agency_name_does_not_turn_a_paragraph_into_a_caption():
+    parsed = parse_text(
+        "Headline\n\nThe minister resigned on Monday, officials said.\n\nReuters\n\n"
+        "Her deputy will act in her place.\n"
+    )
+    assert parsed.caption == ""
+    assert parsed.body.startswith("The minister resigned on Monday")
+    assert ("sign-off", "Reuters") in parsed.set_aside
+
+
+@pytest.mark.parametrize(
+    "text, caption, credit",
+    [
+        ("Smoke over the port on Monday (Reuters/Gleb Garanich)", "Smoke over", "Reuters/Gleb"),
+        ("Crowds at the rally. Photo: Jane Roe/AP", "Crowds at the rally.", "Jane Roe/AP"),
+        ("The summit venue, 2018.AP Photo/Evan Vucci", "The summit venue, 2018.", "AP Photo"),
+    ],
+)
+def test_a_short_name_like_credit_at_the_end_of_a_caption_is_split(text, caption, credit):
+    got_caption, got_credit = split_credit(text)
+    assert got_caption.startswith(caption) and got_credit.startswith(credit)
+
+
+def test_dry_run_at_verbosity_two_shows_what_was_set_aside(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Outlet: Test Wire\n\nHeadline\n\nA short standfirst.\n\n"
+        "Smoke rises over the city. (AP Photo/Jane Roe)\n\nAdvertisement\n\n"
+        "The minister said the bridge would open.\n"
+    )
+    out, err, error = load(tmp_path, dry_run=True, verbosity=2)
+    assert "  set aside (dek): A short standfirst." in out
+    assert "  set aside (caption): Smoke rises over the city." in out
+    assert "  set aside (credit): AP Photo/Jane Roe" in out
+    assert "  set aside (boilerplate): Advertisement" in out
+    quiet, _, _ = load(tmp_path, dry_run=True)
+    assert "set aside" not in quiet
+
+
+# --- Runs that meet trouble --------------------------------------------------------------------
+
+
+def test_an_unexpected_error_in_one_article_is_named_and_the_run_goes_on(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text(GOOD)
+    (tmp_path / "b.txt").write_text("Broken headline\n\nThe mayor said it would rain.\n")
+    (tmp_path / "c.txt").write_text("Third headline\n\nThe mayor said it would snow.\n")
+    real = extraction.find_statements
+
+    def find_statements(body, **kwargs):
+        if "rain" in body:
+            raise KeyError("a bug in extraction")
+        return real(body, **kwargs)
+
+    monkeypatch.setattr(extraction, "find_statements", find_statements)
+    out, err, error = load(tmp_path)
+    assert err.splitlines() == [
+        f"{tmp_path / 'b.txt'}: unexpected error: KeyError: 'a bug in extraction'"
+    ]
+    assert isinstance(error, CommandError)
+    assert set(Article.objects.values_list("headline", flat=True)) == {
+        "A good headline",
+        "Third headline",
+    }
+    out, err, error = load(tmp_path, verbosity=3)
+    assert "Traceback (most recent call last)" in err and "find_statements" in err
+
+
+def test_an_unexpected_error_while_reading_a_file_is_named_too(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text(GOOD)
+    (tmp_path / "b.txt").write_text("Odd headline\n\nThe mayor said it would rain.\n")
+    real = importing.parse_text
+
+    def parse_text(text, name=""):
+        if name.endswith("b.txt"):
+            raise IndexError("a bug in the parser")
+        return real(text, name)
+
+    monkeypatch.setattr(importing, "parse_text", parse_text)
+    out, err, error = load(tmp_path)
+    assert err.splitlines() == [
+        f"{tmp_path / 'b.txt'}: unexpected error: IndexError: a bug in the parser"
+    ]
+    assert error is not None and Article.objects.count() == 1
+
+
+def test_a_binary_export_stops_at_its_first_nul_and_says_so_once(tmp_path):
+    good = json.dumps({"headline": "One", "body": "Officials said it rained."})
+    later = json.dumps({"headline": "Three", "body": "Officials said it snowed."})
+    feed = tmp_path / "feed.jsonl"
+    feed.write_bytes(f"{good}\n".encode() + b"\x00\x01\x02\n" + f"{later}\n".encode())
+    out, err, error = load(tmp_path)
+    assert err.splitlines() == [f"{feed}: line 2: binary file (contains NUL bytes)"]
+    assert list(Article.objects.values_list("headline", flat=True)) == ["One"]
+
+
+def test_a_dry_run_reports_a_second_identical_file_as_unchanged(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD)
+    (tmp_path / "b.txt").write_text(GOOD)
+    out, err, error = load(tmp_path, dry_run=True)
+    actions = [line.split(":")[0] for line in out.splitlines() if not line.startswith(" ")]
+    assert actions[:2] == ["would create", "unchanged"]
+    assert "articles would be created: 1, would be updated: 0, unchanged: 1" in out
+    assert not Article.objects.exists()
+    real, _, _ = load(tmp_path)
+    assert "articles created: 1, updated: 0, unchanged: 1" in real

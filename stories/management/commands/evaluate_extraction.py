@@ -10,7 +10,8 @@ class Command(BaseCommand):
     help = (
         "Score statement, source and entity extraction against a folder of articles "
         "(NN-name.txt) and their answer keys (NN-name.json). Each article is loaded in a "
-        "transaction that is rolled back: the database is left as it was."
+        "transaction that is rolled back: the database is left as it was, but it must be "
+        "migrated (an empty one will do)."
     )
 
     def add_arguments(self, parser):

@@ -2,7 +2,8 @@ import json
 import os
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from stories.exporting import iter_article_dicts
 
@@ -10,7 +11,9 @@ from stories.exporting import iter_article_dicts
 class Command(BaseCommand):
     help = (
         "Export every article as JSON Lines, one article a line, with its entities, sources, "
-        "statements, verdicts, notes and evidence. load_articles loads the file back."
+        "statements (verdicts, notes, evidence, reviewers, verdict history, orphaned flags), "
+        "corrections and claims. load_articles loads the file back into an empty database "
+        "as it was. With --output, the file is written whole or not at all."
     )
 
     def add_arguments(self, parser):
@@ -28,10 +31,18 @@ class Command(BaseCommand):
             return
         partial = output.with_name(f".{output.name}.partial")
         count = 0
-        with partial.open("w", encoding="utf-8") as handle:
-            for record in records:
-                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-                count += 1
-        os.replace(partial, output)
+        try:
+            with partial.open("w", encoding="utf-8") as handle:
+                for record in records:
+                    handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+                    count += 1
+            os.replace(partial, output)
+        except BaseException as exc:
+            # Whatever stopped the export (a database error, a full disk, Ctrl-C), it leaves
+            # no half-written file behind, and an earlier export at `output` untouched.
+            partial.unlink(missing_ok=True)
+            if isinstance(exc, OSError | DatabaseError):
+                raise CommandError(f"{output}: not exported, nothing written ({exc})") from exc
+            raise
         if verbosity:
             self.stdout.write(f"Exported {count} articles to {output}.")

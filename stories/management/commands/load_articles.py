@@ -3,6 +3,17 @@ from django.core.management.base import BaseCommand, CommandError
 from stories.importing import DEFAULT_MAX_BYTES, Loader
 
 
+def _plural(count, word, plural=None):
+    return f"{count} {word if count == 1 else plural or word + 's'}"
+
+
+SPANS = ("statement or correction", "statements or corrections")
+
+
+def _need(count):
+    return "needs" if count == 1 else "need"
+
+
 class Command(BaseCommand):
     help = (
         "Load articles from plain-text files and JSON Lines exports (folders are searched for "
@@ -11,8 +22,11 @@ class Command(BaseCommand):
         "blank line; --outlet, --story, --published and --status override the header. Each "
         "article is saved in its own transaction, with the statements, sources and entities "
         "found in it; an export line is loaded as exported. Loading the same article twice "
-        "changes nothing. A file that cannot be loaded is named on stderr, the others still "
-        "load, and the command then fails."
+        "changes nothing. A new version of an article (same URL or, without one, same outlet "
+        "and headline) updates it in place: its statements move with their words, those that "
+        "cannot be placed are flagged for an editor, and new statements are added. A file "
+        "that cannot be loaded is named on stderr, the others still load, and the command "
+        "then fails."
     )
 
     def add_arguments(self, parser):
@@ -29,12 +43,21 @@ class Command(BaseCommand):
             "--status",
             default="",
             choices=["", "draft", "published"],
-            help="draft or published (overrides the header; default published).",
+            help="draft or published (overrides the header; a new article is published "
+            "unless told otherwise, an updated one keeps its status).",
         )
         parser.add_argument(
             "--dry-run",
             action="store_true",
-            help="Parse and extract, show what would be created, and save nothing.",
+            help="Parse, extract and show what would be created or updated, and save nothing. "
+            "With -v2, also show what was kept out of each body.",
+        )
+        parser.add_argument(
+            "--no-claim-suggestions",
+            dest="suggest",
+            action="store_false",
+            help="Skip suggesting which statements of other articles make the same claim "
+            "(for bulk imports: run `manage.py suggest_claims` afterwards).",
         )
         parser.add_argument(
             "--max-bytes",
@@ -52,37 +75,90 @@ class Command(BaseCommand):
             published=options["published"],
             status=options["status"],
             dry_run=dry_run,
+            suggest=options["suggest"],
             max_bytes=options["max_bytes"],
             on_result=self.show,
         )
         summary = loader.load(paths)
         if verbosity:
-            verb = "would be created" if dry_run else "created"
+            created, updated = (
+                ("would be created", "would be updated") if dry_run else ("created", "updated")
+            )
             self.stdout.write(
                 f"{'Dry run, nothing saved: ' if dry_run else ''}"
-                f"articles {verb}: {summary.created}, unchanged: {summary.unchanged}, "
-                f"failed: {summary.failed}; statements {verb}: {summary.statements}, "
-                f"sources: {summary.sources}, entities: {summary.entities}."
+                f"articles {created}: {summary.created}, {updated}: {summary.updated}, "
+                f"unchanged: {summary.unchanged}, failed: {summary.failed}; "
+                f"statements {'added' if not dry_run else 'that would be added'}: "
+                f"{summary.statements}, sources: {summary.sources}, "
+                f"entities: {summary.entities}; claim suggestions: {summary.suggestions}."
             )
+            if summary.published_with_orphans:
+                unplaced = _plural(summary.unplaced, *SPANS)
+                articles = _plural(summary.published_with_orphans, "published article")
+                self.stdout.write(
+                    self.style.WARNING(
+                        f"Warning: {unplaced} {_need(summary.unplaced)} placing in {articles} "
+                        "(see above); they are flagged for editors in the admin."
+                    )
+                )
+            if summary.kept_draft:
+                self.stdout.write(
+                    self.style.WARNING(
+                        f"Warning: {_plural(summary.kept_draft, 'article')} asked to be "
+                        "published stayed a draft: their statements or corrections need "
+                        "placing first (see above)."
+                    )
+                )
         if summary.failed:
             raise CommandError(f"{summary.failed} could not be loaded (see above).")
 
     def show(self, result):
         if result.action == "failed":
             self.stderr.write(f"{result.origin}: {result.problem}")
+            if result.traceback and self.verbosity > 2:
+                self.stderr.write(result.traceback.rstrip())
             return
         if not self.verbosity:
             return
         if result.action == "unchanged":
-            self.stdout.write(f"unchanged: {result.headline}")
+            later = " (an earlier version: the article has been updated since)"
+            self.stdout.write(f"unchanged: {result.headline}{later if result.superseded else ''}")
             return
-        counts = (
-            f"({len(result.statements)} statements, {result.sources} new sources, "
-            f"{result.entities} new entities)"
+        extra = ", ".join(
+            [
+                _plural(result.sources, "new source"),
+                _plural(result.entities, "new entity", "new entities"),
+                _plural(result.suggestions, "claim suggestion"),
+            ]
         )
+        if result.action in ("updated", "would update"):
+            counts = (
+                f"({_plural(result.moved, 'statement')} moved, {result.orphaned} orphaned, "
+                f"{len(result.statements)} new; {extra})"
+            )
+        else:
+            counts = f"({_plural(len(result.statements), 'statement')}, {extra})"
         self.stdout.write(self.style.SUCCESS(f"{result.action}: {result.headline} ") + counts)
+        for warning in self.warnings(result):
+            self.stdout.write(self.style.WARNING(f"  warning: {warning}"))
         if self.dry_run or self.verbosity > 1:
             for statement in result.statements:
                 source = statement.source.name if statement.source else "—"
                 via = f" via {statement.via.name}" if statement.via else ""
                 self.stdout.write(f"  [{statement.kind}] {source}{via}: {statement.quote[:90]}")
+        if (self.dry_run and self.verbosity > 1) or self.verbosity > 2:
+            for what, text in result.set_aside:
+                self.stdout.write(f"  set aside ({what}): {text}")
+
+    def warnings(self, result):
+        if result.kept_draft:
+            yield (
+                f"the text asks for it to be published, but {_plural(result.kept_draft, *SPANS)} "
+                f"{_need(result.kept_draft)} placing first: it stays a draft."
+            )
+        elif result.published_with_orphans:
+            unplaced = result.orphaned + result.corrections_orphaned
+            yield (
+                f"{_plural(unplaced, *SPANS)} {_need(unplaced)} placing; "
+                "the article stays published."
+            )
