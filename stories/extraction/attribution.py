@@ -14,11 +14,18 @@ pattern looks inside a quotation. attributions() lists every attribution it find
   remarks as “a familiar trick”", "she read");
 - a colon before a quotation ("She described one case in detail: “…”");
 - "according to X", "citing X", "X was quoted as saying by Y", "quoted X as saying";
-- relays: "told CNN", "in an interview with Interfax", "speaking to CBC News", "in a statement
-  carried by CCTV", "first reported by Business Insider", "the AP reported";
-- declining to comment ("did not respond to a request for comment", "could not be reached").
+- "By Adebayo's estimate, …", "As Halloran puts it, …", "…, with Finance Minister Asha
+  Pillai saying …";
+- relays: "told CNN", "in an interview with Interfax", "speaking to CBC News", "speaking on BBC
+  Radio 4", "interviewed by 3AW", "in a statement carried by CCTV", "first reported by Business
+  Insider", "the AP reported", "the official IRNA news agency reported", "according to a
+  Yonhap report cited by AFP"; an outlet no list names is known by the shape of its name
+  ("Kanal24", "3AW", "the Tarrant Clarion");
+- declining to comment ("did not respond to a request for comment", "could not be reached",
+  "didn’t respond").
 """
 
+import copy
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -54,7 +61,7 @@ SPEECH_VERBS = _words(
     "agreed agrees disputed disputes rejected rejects conceded concedes posted ruled found "
     "finds showed shows indicated indicates accused accuses complained complains responded "
     "responds quoted pledged pledges acknowledged projected projects forecast forecasts "
-    "reiterated reiterates objected objects conceded"
+    "reiterated reiterates objected objects conceded recommended recommends"
 )
 # The plain form, for plural subjects: "Critics say", "prosecutors allege", "They argue".
 PLURAL_VERBS = _words(
@@ -62,7 +69,7 @@ PLURAL_VERBS = _words(
     "write acknowledge admit allege assert estimate predict testify conclude reveal disclose "
     "suggest urge promise vow reply counter caution emphasize emphasise stress maintain "
     "contend declare recall agree dispute reject concede find show indicate accuse complain "
-    "respond pledge project forecast reiterate object"
+    "respond pledge project forecast reiterate object recommend"
 )
 PURE_SPEECH_VERBS = _words(
     "said says told tells added adds insisted insists warned warns argued argues noted "
@@ -76,7 +83,7 @@ QUOTE_VERBS = _words(
     "labeled labelled labels hailed hails termed terms dubbed dubs characterized "
     "characterised characterizes slammed slams blasted blasts denounced denounces condemned "
     "condemns praised praises criticized criticised criticizes criticises lauded lauds "
-    "welcomed welcomes read reads"
+    "welcomed welcomes read reads demanded demands demand"
 )
 # Verbs that need a complement to report speech: "Voss conceded shortly after 11 p.m." does not.
 _NEEDS_COMPLEMENT = _words(
@@ -122,7 +129,7 @@ _ADVERBIAL_ASIDE = re.compile(
     r"satur|sun)day)\s*,?\s*$",
     re.IGNORECASE,
 )
-_SEPARATOR = re.compile(r"\s*(?:[,;:()—–]|\s--?\s|\x1a+)\s*")
+_SEPARATOR = re.compile(r"\s*(?:[;:()—–]|,(?!\d)|\s--?\s|\x1a+)\s*")  # not "6,000"
 _BLOCKING_BEFORE = _words(
     "and or nor & of to for with by from about against at in on than between among over into "
     "that before after because when while if since until although though as whether where "
@@ -155,7 +162,8 @@ _PASSIVE_QUOTED = re.compile(
     r"as\s+saying(?:\s+by\s+(?P<by2>[^,;\x1a]+?)(?=\s+(?:that|as)\b|[,;.\x1a]|$))?"
 )
 _RELAY = re.compile(
-    r"\b(?:[Ii]n\s+an?\s+(?:[\w-]+\s+){0,2}interview\s+with|[Ss]peaking\s+to|(?:carried|"
+    r"\b(?:(?:[Ii]n|[Dd]uring)\s+an?\s+(?:[\w-]+\s+){0,2}interview\s+(?:with|on)|[Ss]peaking\s+"
+    r"(?:to|on|with)|[Aa]ppearing\s+on|[Ii]nterviewed\s+(?:by|on)|(?:carried|"
     r"published|broadcast|aired)\s+(?:by|on)|(?:first\s+)?reported\s+by|(?:was|were)\s+quoted\s+"
     r"by|telling|(?:in\s+)?a\s+(?:[\w-]+\s+)?statement\s+to)\s+"
 )
@@ -174,14 +182,21 @@ _NP_STOP = re.compile(
     r"this|earlier|to|for|because|and|but|was|were|is|are|has|had|have)\b|[,;:]|\.(?:\s|$)|"
     r"\x1a"
 )
+_NOT = r"(?:\s+not|n['’]t)"  # "did not", "didn’t"
 NO_COMMENT = re.compile(
     r"\b(?:declined|refused)\s+(?:to\s+(?:comment|elaborate|discuss|respond|say|confirm|"
-    r"provide|give|answer|be\s+interviewed|speak)|comment)\b|\b(?:did|does|do|has|have|had)\s+"
-    r"not\s+(?:yet\s+)?(?:immediately\s+)?(?:respond|reply|return|answer)(?:ed)?\b|\b(?:"
-    r"could|can)\s*not\s+(?:immediately\s+)?be\s+reached\b|\b(?:was|were)\s+not\s+"
-    r"(?:immediately\s+)?available\s+(?:for|to)\s+comment\b|\bhad\s+no\s+(?:immediate\s+)?"
-    r"comment\b|\bwould\s+not\s+(?:comment|say)\b|\b(?:did|does|do)\s+not\s+comment\b|\b(?:did|does)\s+"
-    r"not\s+(?:immediately\s+)?(?:return|answer)\s+(?:\w+\s+){0,2}(?:calls?|messages?|emails?)"
+    r"provide|give|answer|be\s+interviewed|speak)|comment)\b|\b(?:did|does|do|has|have|had)"
+    + _NOT
+    + r"\s+(?:yet\s+)?(?:immediately\s+)?(?:respond|reply|return|answer)(?:ed)?\b|\b(?:"
+    r"could|can)\s*(?:not|n['’]t)\s+(?:immediately\s+)?be\s+reached\b|\b(?:was|were)"
+    + _NOT
+    + r"\s+(?:immediately\s+)?available\s+(?:for|to)\s+comment\b|\bhad\s+no\s+(?:immediate\s+)?"
+    r"comment\b|\b(?:would|could|can)\s*(?:not|n['’]t)\s+(?:comment|say)\b|"
+    r"\bcan['’]t\s+(?:comment|say|be\s+reached)\b|\b(?:did|does|do)"
+    + _NOT
+    + r"\s+comment\b|\b(?:did|does)"
+    + _NOT
+    + r"\s+(?:immediately\s+)?(?:return|answer)\s+(?:\w+\s+){0,2}(?:calls?|messages?|emails?)"
 )
 NO_ONE_COMMENTED = re.compile(
     r"\b[Nn]o\s+(?P<who>(?:[A-Z][\w.]*\s+)?[a-z]+)\s+(?:has|have)\s+(?:yet\s+)?(?:publicly\s+)?"
@@ -204,7 +219,7 @@ _GENERIC_DOCUMENTS = _words("studies reports surveys polls research experts")
 _AGENT_PLURAL = re.compile(r"^[A-Za-z][a-z]{3,}(?:ers|ists|ians)$")
 # Verbs that report speech only with a clause or a quotation after them: "agreed that …",
 # not "agreed to resume talks".
-_NEEDS_CLAUSE = _words("agreed agrees agree admitted admits admit")
+_NEEDS_CLAUSE = _words("agreed agrees agree admitted admits admit recommended recommends recommend")
 # Participles that report speech only before a clause or a quotation: ", adding that …", not
 # ", adding $1.9 million in costs".
 _PARTICIPLE_NEEDS_CLAUSE = _words(
@@ -255,13 +270,15 @@ _DOCUMENT_PHRASE = re.compile(
     r"^(?:(?P<det>[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)?(?P<mods>(?:[\w’'-]+\s+){0,4}?)"
     r"(?P<head>"
     + "|".join(sorted(DOCUMENT_HEADS | _VOICE_DOCUMENTS, key=len, reverse=True))
-    + r")(?:,?\s+(?:released|published|issued|filed|compiled|prepared|commissioned|posted|"
+    + r")(?P<made>,?\s+(?:released|published|issued|filed|compiled|prepared|commissioned|posted|"
     r"presented|made|produced|conducted)(?:\s+(?!by\b|from\b|in\b|of\b)"
     r"[\w.]+){0,4}?)?(?:\s+(?P<prep>by|from|in|of)\s+(?P<who>.+))?$"
 )
+_DOCUMENT_OPENERS = DOCUMENT_HEADS | _VOICE_DOCUMENTS | _words("a an the its their")
+_FIGURES = _words("data figures statistics numbers estimates results")
 _RECENCY = re.compile(
     r"\b(?:most\s+recent|latest|new|newest|recent|first|second|third|"
-    r"last|previous|latest|annual|preliminary|final|unofficial|official|"
+    r"last|previous|latest|preliminary|final|unofficial|official|"
     r"full|same|widely\s+cited)\s+",
     re.IGNORECASE,
 )
@@ -275,6 +292,9 @@ def document_phrase(text):
     "California Department of Education data"; else None."""
     text = text.strip(" ,;:—–-" + QUOTE_MASK)
     text = re.sub(r"\s+(?:seen|obtained|reviewed|viewed)\s+by\s+.*$", "", text)
+    first = text.split(" ", 1)[0]
+    if first[:1].isupper() and first.lower() in _DOCUMENT_OPENERS:
+        text = first.lower() + text[len(first) :]  # "Figures published by …" opening a sentence
     match = _DOCUMENT_PHRASE.match(text)
     if not match:
         named_data = re.match(
@@ -295,10 +315,22 @@ def document_phrase(text):
         return None  # a name or a possessive: parse_speaker reads those
     who_text = match.group("who")
     prep = match.group("prep")
-    if who_text and prep in ("by", "from", "of") and head in _VOICE_DOCUMENTS:
-        return _speaker(who_text)
-    if head in _VOICE_DOCUMENTS and not who_text:
+    published = bool(match.group("made"))
+    if who_text and prep in ("by", "from", "of") and head in _VOICE_DOCUMENTS and not published:
+        return _speaker(who_text)  # "data from the state health department": its word
+    if head in _VOICE_DOCUMENTS and not who_text and not (mods and head in _FIGURES):
         return None
+    if who_text and published and head in _VOICE_DOCUMENTS and prep in ("by", "from", "of"):
+        who = _speaker(who_text)  # "figures published last month by the watchdog …"
+        if who is None or who.anonymous or who.anaphor:
+            return None
+        return Mention(
+            name=f"{who.name} {head}",
+            kind=SK.ANONYMOUS,
+            anonymous=True,
+            document=True,
+            relation=head,
+        )
     if head in _GENERIC_DOCUMENTS and not det and not who_text:
         return None  # "studies have suggested": the literature, nobody in particular
     relation = f"{mods} {head}".strip()
@@ -342,6 +374,8 @@ def document_phrase(text):
 def _speaker(text):
     """parse_speaker(), a document (document_phrase()), or a bare plural of agent nouns:
     "Homebuilders", "Farmers"."""
+    if _holds_a_verb(text):
+        return None  # "Daniel Haddad told CNN that": a clause, not who spoke
     document = document_phrase(text)
     if document is not None:
         return document
@@ -377,14 +411,46 @@ def _may_open_speaker(word):
     return low in _SPEAKER_OPENERS or bool(_AGENT_PLURAL.match(low))
 
 
+# Verbs that a speaker's phrase never holds, but in a relative clause ("a person who was
+# briefed on the talks").
+_CLAUSE_VERBS = _words(
+    "was were is are am be been being has have had will would could should shall may might "
+    "must can did does do said says told tells reported announced wrote added declined "
+    "refused warned insisted argued claimed confirmed denied"
+)
+_RELATIVE_WORDS = frozenset(("who", "which", "that", "whom", "whose"))
+
+
+_QUALIFYING = _RELATIVE_WORDS | _words(
+    "because familiar speaking condition anonymity authorized authorised close involved briefed"
+)
+
+
+def _holds_a_verb(text):
+    """Whether a phrase holds a finite verb before any relative clause or qualifier."""
+    for word in text.lower().split():
+        if word in _QUALIFYING:
+            return False
+        if word in _CLAUSE_VERBS:
+            return True
+    return False
+
+
 def _tail_speaker(text, start, end):
     """The longest speaker phrase that ends text[start:end], as (Mention, offset), or None."""
     tokens = [(m.start(), m.group()) for m in _NONSPACE.finditer(text, start, end)]
-    for i in range(max(0, len(tokens) - 14), len(tokens)):
+    lows = [t[1].lower() for t in tokens]
+    first = max(0, len(tokens) - 14)
+    for k in range(len(lows) - 1, first - 1, -1):
+        if lows[k] == "what":
+            first = k + 1  # "… for running what prosecutors called": the speaker comes after it
+            break
+        if lows[k] in _CLAUSE_VERBS and not _RELATIVE_WORDS.intersection(lows[max(0, k - 4) : k]):
+            first = k + 1  # "the plan was approved, and officials": no speaker spans a verb
+            break
+    for i in range(first, len(tokens)):
         if not _may_open_speaker(tokens[i][1]):
             continue
-        if any(t[1].lower() == "what" for t in tokens[i:]):
-            continue  # "… for running what prosecutors called": the speaker comes after it
         mention = _speaker(text[tokens[i][0] : end])
         if mention is None:
             continue
@@ -404,8 +470,17 @@ def head_speaker(text):
     """The longest speaker phrase at the start of `text`, as (Mention, length), or None."""
     wrapper = _DOCUMENT_WRAPPER.match(text)
     skip = wrapper.end() if wrapper else 0
-    tokens = [m.end() - skip for m in _NONSPACE.finditer(text, skip)]
-    for end in reversed(tokens[:16]):
+    tokens = []
+    words = []
+    for match in _NONSPACE.finditer(text, skip):
+        low = match.group().lower()
+        if low in _CLAUSE_VERBS and not _RELATIVE_WORDS.intersection(words[-4:]):
+            break  # "Daniel Haddad told CNN that": no speaker goes past the verb
+        tokens.append(match.end() - skip)
+        words.append(low)
+        if len(tokens) == 16:
+            break
+    for end in reversed(tokens):
         mention = _speaker(text[skip : skip + end])
         if mention is not None:
             return mention, skip + end
@@ -419,7 +494,11 @@ def apposition(first, second):
     )
     if named.anonymous or named.anaphor or not (described.anonymous or described.anaphor):
         return None
-    if named.kind in (SK.ORGANISATION, SK.GOVERNMENT, SK.OUTLET) and described.anonymous:
+    if named.kind == SK.PERSON and described.anaphor in ("organisation", "government", "outlet"):
+        named = replace(named, kind=described.kind, single=False)  # "The company …, Kopje Haulage"
+    if named.kind in (SK.ORGANISATION, SK.GOVERNMENT, SK.OUTLET) and (
+        described.anonymous or described.anaphor in ("organisation", "government", "outlet")
+    ):
         # "The drug's maker, Veltris Pharmaceuticals": a body, described by what it is.
         words = (described.role or described.name).lower().split()
         bodies = ORGANISATION_HEADS | GOVERNMENT_HEADS
@@ -431,6 +510,9 @@ def apposition(first, second):
     if described.document:
         return None
     role = re.sub(r"^(?:an?|the)\s+", "", described.role or described.name, flags=re.I)
+    whole = re.sub(r"^(?:an?|the)\s+", "", described.name, flags=re.I)
+    if whole.startswith(role) and re.fullmatch(r"\s+of\s+[a-z][a-z ]*", whole[len(role) :]):
+        role = whole  # "the secretary of state", but not "a scientist at Penn State"
     generic = role.lower() in ("person", "people", "source")
     return Mention(
         name=named.name,
@@ -454,7 +536,7 @@ def _is_intro(piece):
     return True
 
 
-def clause_subject(core, limit=None):
+def clause_subject(core, limit=None, coordinated=False):
     """The subject at the start of a clause (after introductory phrases), with appositions:
     (Mention, start) or None. `core` is the text before the verb."""
     parts = segments(core)
@@ -465,8 +547,32 @@ def clause_subject(core, limit=None):
         mention = _speaker(piece)
         if mention is None:
             head = head_speaker(piece)
-            if head is not None and _relative_rest(piece[head[1] :]) and not head[0].single:
+            if (
+                head is not None
+                and _relative_rest(piece[head[1] :])
+                and not head[0].single
+                and not _PORTFOLIO.match(piece, head[1])
+            ):
                 mention = head[0]
+            elif (
+                coordinated
+                and head is not None
+                and head[0].kind == SK.PERSON
+                and not (head[0].single or head[0].anonymous or head[0].anaphor)
+                and _VERB_AFTER_NAME.match(piece, head[1])
+            ):
+                # "… Thiru K. Senthil Raman welcomed the scheme and told PTI": the subject of
+                # the first verb, named after a long title.
+                return head[0], a + len(piece) - len(piece.lstrip())
+        if mention is None and _ONE.match(piece) and index + 1 < len(parts):
+            # "One, who declined to give her name, said": one of the people just described;
+            # "One, retired schoolteacher Maree Fenton, 76, said": the person named after it.
+            c, d = parts[index + 1]
+            named = _speaker(core[c:d]) if core[c:d].strip() else None
+            if named is not None and not named.anonymous and named.kind == SK.PERSON:
+                return named, c
+            if _RELATIVE.match(core[c:d]):
+                return Mention(name=piece.strip().lower(), kind=SK.ANONYMOUS, anonymous=True), a
         if mention is None:
             if index >= 3 or not _is_intro(piece) or re.search(r"\b(?:said|says)\b", piece):
                 return None
@@ -495,12 +601,39 @@ def clause_subject(core, limit=None):
                 return None  # "Britain, France and Germany said": several subjects
             if re.search(r"\band\s+[A-Z]", piece) and mention.kind != SK.ORGANISATION:
                 return None
+            identified = _IDENTIFIED_AS.match(following)
+            if identified:
+                named = _speaker(identified.group("name"))
+                if named is not None and not (named.anonymous or named.anaphor):
+                    return named, a  # "The vendor, identified … as Pixelmark Data, …"
+            elif _RELATIVE.match(following) and index + 2 < len(parts):
+                # "Another witness, who gave only his first name, Sello, said"
+                c, d = parts[index + 2]
+                following = core[c:d]
             other = _speaker(following) if following.strip() else None
             joined = other and apposition(mention, other)
             if joined:
                 return joined, a
         return mention, a
     return None
+
+
+_IDENTIFIED_AS = re.compile(
+    r"^\s*(?:(?:identified|named|known|described|listed|referred\s+to)\s+(?:[\w’'-]+\s+){0,5}?as|"
+    r"identified\s+(?:only\s+)?by\s+(?:his|her|their|the)\s+(?:sur|first\s+|given\s+|last\s+|"
+    r"family\s+)?name)\s+(?P<name>[A-Z].*?)\s*$"
+)
+_REPORTED_THAT = re.compile(
+    r"\b(?:reported|reports|said|says|told\s+\w+(?:\s+\w+)?|announced|wrote|added|claimed|"
+    r"insisted|warned|alleged|alleges)\s+that\s+"
+)
+# "… Minister for Industries": a title's portfolio, after which no speaker's qualifier comes.
+_PORTFOLIO = re.compile(r"\s+(?:of|for)\s+[A-Z]")
+_VERB_AFTER_NAME = re.compile(
+    r"\s+(?!(?:of|for|in|on|at|to|from|with|by|and|or|who|which|that)\b)[a-z]{3,}(?:ed|es|s)\b"
+)
+_ONE = re.compile(r"^\s*(?:One|Another)\s*$")
+_RELATIVE = re.compile(r"^\s*(?:who|whose|which|whom)\b")
 
 
 _SUBORDINATOR = re.compile(
@@ -599,6 +732,14 @@ def _strip_end(core):
 
 def subject_before(masked, pos):
     """Who is the subject of the verb at `pos`: (Mention, start, auxiliaries) or None."""
+    clauses = list(_REPORTED_THAT.finditer(masked, 0, pos)) if "that" in masked else []
+    clause = clauses[-1] if clauses else None
+    if clause is not None and clause.end() < pos:
+        # "Xinhua reported that the captain … had told rescuers": the clause's own subject.
+        inner = subject_before(masked[clause.end() :], pos - clause.end())
+        if inner is not None:
+            return inner[0], inner[1] + clause.end(), inner[2]
+        return None
     core, auxiliaries = _strip_end(masked[:pos].rstrip())
     if not core:
         return None
@@ -615,7 +756,7 @@ def subject_before(masked, pos):
     coordinated = re.search(r"(?:,\s*)?\b(?:and|but)$", core)
     if coordinated:
         # "He called the plan a “wish” and said …": the subject of the first verb.
-        found = clause_subject(core[: coordinated.start()])
+        found = clause_subject(core[: coordinated.start()], coordinated=True)
         return (found[0], found[1], auxiliaries) if found else None
     parts = segments(core)
     if core.endswith((",", "—", "–", QUOTE_MASK, ")")) and len(parts) > 1:
@@ -698,10 +839,38 @@ _OUTLET_WORDS = _words(
 )
 
 
+# Words that may follow the name of whom somebody told something: "told BBC Scotland he …".
+_AFTER_AUDIENCE = _words(
+    "in on at from about during after before that he she they it we i you his her their its "
+    "the a an this there last earlier later late early"
+)
+_OUTLET_PART = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|\d+")
+_OUTLET_SHAPE_WORDS = OUTLET_NAME_WORDS | _words("sport sports agency channel fm")
+
+
+def outlet_shaped(name):
+    """Whether a name looks like a news outlet's: "Kanal24", "3AW", "KZRH", "Sky Sports",
+    "BBC Wales" (a known outlet's regional service), "the Tarrant Herald"."""
+    words = name.split()
+    if not words:
+        return False
+    if re.fullmatch(r"[A-Z0-9]{2,6}", name) and re.search(r"[A-Z]", name):
+        return True  # "KZRH", "3AW"
+    if len(words) == 1 and re.fullmatch(r"[A-Z][A-Za-z]*\d+|\d+[A-Z][A-Za-z]*", name):
+        return True  # "Kanal24", "9News"
+    for size in range(len(words) - 1, 0, -1):
+        known = known_name(" ".join(words[:size]))
+        if known and known[1] == SK.OUTLET:
+            return True  # "BBC Scotland", "CNN Brasil"
+    parts = [p.lower() for w in words for p in _OUTLET_PART.findall(w)]
+    return any(p in _OUTLET_SHAPE_WORDS for p in parts)
+
+
 def outlet_phrase(text):
     """The outlet an audience or relay phrase names: "the state news agency TASS", "radio
-    station DZRH", "the Tripoli-based Sahel TV channel", "CNBC"; None for "reporters" or a
-    person."""
+    station DZRH", "the Tripoli-based Sahel TV channel", "CNBC", "the official IRNA news
+    agency", "Kanal24"; None for "reporters", a person, or "FCA investigators" (a name that
+    only describes the people spoken to)."""
     text = text.strip(" ,;:.")
     if not text:
         return None
@@ -712,15 +881,20 @@ def outlet_phrase(text):
     for word in text.split():
         bare = word.strip("'’")
         low = bare.lower()
-        capital = bool(re.fullmatch(r"[A-Z][\w.&'’-]*", bare))
+        capital = bool(re.fullmatch(r"[A-Z0-9][\w.&'’-]*", bare)) and not bare.isdigit()
         if capital and (low not in NATIONALITIES or kept) and not low.endswith("-based"):
             kept.append(bare)
             continue
-        if kept and low in ("of", "and", "&"):
-            kept.append(bare)
+        if kept and (low in ("of", "and", "&") or bare.isdigit()):
+            kept.append(bare)  # "BBC Radio 4"
             continue
         if kept:
-            descriptive = descriptive or low in _OUTLET_WORDS
+            if low in _OUTLET_WORDS:
+                descriptive = True
+            elif low not in _AFTER_AUDIENCE:
+                known = known_name(" ".join(kept))
+                if not (known and known[1] == SK.OUTLET):
+                    return None  # "FCA investigators": the name describes the audience
             break
         if low in ("the", "a", "an") or low in NATIONALITIES or low.endswith("-based"):
             continue
@@ -736,10 +910,7 @@ def outlet_phrase(text):
     known = known_name(name)
     if known:
         return _named(name) if known[1] == SK.OUTLET else None
-    looks_like_outlet = bool(re.fullmatch(r"[A-Z]{2,6}", name)) or any(
-        w.lower() in OUTLET_NAME_WORDS for w in kept
-    )
-    if not (descriptive or looks_like_outlet):
+    if not (descriptive or outlet_shaped(name)):
         return None
     return Mention(name=name, kind=SK.OUTLET, description=text if descriptive else "")
 
@@ -753,7 +924,11 @@ def audience(masked, pos):
     lead = len(phrase) - len(phrase.lstrip())
     outlet = outlet_phrase(phrase)
     if outlet is not None:
-        return outlet, pos + lead + len(phrase.strip())
+        length = len(phrase.strip())
+        at = phrase.find(outlet.name)
+        if at >= 0 and phrase[at + len(outlet.name) :].strip().split(" ")[0] in _AFTER_AUDIENCE:
+            length = at + len(outlet.name) - lead  # "told BBC Scotland he had …"
+        return outlet, pos + lead + length
     found = head_speaker(phrase.strip())
     if not found:
         return None
@@ -798,6 +973,7 @@ _TRIGGER_WORDS = frozenset(
     | _PARTICIPLES
     | _words(
         "according citing quoted declined refused not comment interview speaking carried "
+        "couldn didn doesn don wouldn hasn haven hadn wasn weren cannot can't reached puts "
         "statement published broadcast aired points point"
     )
 )
@@ -806,7 +982,7 @@ _WORD = re.compile(r"[A-Za-z]+")
 
 def may_attribute(masked):
     """Whether a masked sentence has any word an attribution could hang on."""
-    if masked.startswith(("In ", "Under ")) or (":" in masked and QUOTE_MASK in masked):
+    if masked.startswith(("In ", "Under ", "By ")) or (":" in masked and QUOTE_MASK in masked):
         return True
     return not _TRIGGER_WORDS.isdisjoint(w.lower() for w in _WORD.findall(masked))
 
@@ -850,20 +1026,35 @@ def _verbs(masked):
             yield _VerbMatch(low, word.start(), word.end(), word.start(), False, masked)
 
 
+_WHAT_BEFORE = re.compile(r"\bwhat\s+(?:\S+\s+){1,4}$")
+_CALLED_FOR = re.compile(r"^\s+(?:for|on|off|up|in)\b")
+_PLACE_BASED = re.compile(r",(?=\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?-based\b)")
+
+
 def attributions(masked):
-    """Every attribution in a masked sentence, in order of their verbs."""
+    """Every attribution in a masked sentence, in order of their verbs.
+
+    A sentence gives the same attributions wherever it is (wire copy repeats itself): they
+    are read once, and each caller gets copies it may change."""
+    return [copy.copy(a) for a in _read_attributions(masked)]
+
+
+@lru_cache(maxsize=8192)
+def _read_attributions(masked):
+    if "-based" in masked:
+        masked = _PLACE_BASED.sub(" ", masked)  # "The Austin, Texas-based company": one phrase
     found = []
     for match in _verbs(masked):
         verb = match.verb
         verb_start = match.verb_start
         after_verb = masked[match.end() :]
-        what = re.search(r"\bwhat\s+(?:\S+\s+){1,4}$", masked[:verb_start])
+        what = _WHAT_BEFORE.search(masked, 0, verb_start) if "what" in masked else None
         if verb in QUOTE_VERBS and QUOTE_MASK not in after_verb and verb not in ("read", "reads"):
             if not (what and verb in ("called", "calls", "described", "describes", "termed")):
                 continue  # "what prosecutors called a Ponzi scheme" needs no quotation marks
         if verb in ("read", "reads") and QUOTE_MASK not in masked:
             continue
-        if verb in ("called", "calls") and re.match(r"^\s+(?:for|on|off|up|in)\b", after_verb):
+        if verb in ("called", "calls") and _CALLED_FOR.match(after_verb):
             if QUOTE_MASK not in after_verb:
                 continue
         subject = subject_before(masked, verb_start)
@@ -965,15 +1156,20 @@ def attributions(masked):
         found.append(attribution)
     _passive_quoted(masked, found)
     _participles(masked, found)
+    _asides(masked, found)
     _colon(masked, found)
     _intro_document(masked, found)
     for match in _ACCORDING_TO.finditer(masked) if "ccording" in masked else ():
         rest = masked[match.end() :]
         stop = _ACCORDING_STOP.search(rest)
         phrase = re.sub(r"[.!?]+\s*$", "", rest[: stop.start()] if stop else rest)
+        relayed = _RELAYED_BY.match(phrase)
+        relay = outlet_phrase(relayed.group("by")) if relayed else None
+        if relay is not None:
+            phrase = relayed.group("what")  # "a Yonhap report cited by AFP"
         head = head_speaker(phrase)
         if head:
-            mention, end = head[0], match.end() + head[1]
+            mention, end = _outlet_of_document(head[0]), match.end() + head[1]
             appositive = re.match(r"^\s*,\s*([A-Z][^,;\x1a]*?)\s*(?:,|[.!?]*\s*$)", masked[end:])
             if appositive:
                 named = _speaker(appositive.group(1))
@@ -990,6 +1186,7 @@ def attributions(masked):
                 pattern="according",
             )
             attribution.leading = not masked[: match.start()].strip()
+            attribution.via = relay
             found.append(attribution)
     for pattern, kind, cue in ((_PASSIVE_BY, "according", " by "), (_CITING, "citing", "iting")):
         if cue not in masked:
@@ -1040,7 +1237,35 @@ def attributions(masked):
             for b in found
         )
     ]
-    return sorted(kept, key=lambda a: a.verb_start)
+    return tuple(sorted(kept, key=lambda a: a.verb_start))
+
+
+_RELAYED_BY = re.compile(
+    r"^(?P<what>.+?)\s+(?:cited|carried|quoted|relayed|published|reported)\s+by\s+(?P<by>.+)$"
+)
+_OUTLET_TEXTS = _words("report reports dispatch story article broadcast bulletin interview")
+_NEWS_WORDS = _words(
+    "news times post journal tribune herald gazette daily tv television radio chronicle "
+    "telegraph guardian dispatch inquirer courier agency wire"
+)
+
+
+def _outlet_of_document(mention):
+    """An outlet's report is the outlet's word: "a Yonhap report" is Yonhap."""
+    if not mention.document:
+        return mention
+    words = (mention.relation or mention.name).split()
+    if not words or words[-1].lower() not in _OUTLET_TEXTS:
+        return mention
+    owner = mention.possessor
+    if owner is None:
+        name = re.sub(r"^(?:an?|the)\s+", "", mention.name, flags=re.IGNORECASE).split()
+        owner = _named(" ".join(name[:-1])) if len(name) > 1 else None
+    if owner is None or owner.kind != SK.OUTLET:
+        return mention
+    known = known_name(owner.name)
+    strong = {w.lower() for w in owner.name.split()} & _NEWS_WORDS
+    return owner if (known and known[1] == SK.OUTLET) or strong else mention
 
 
 def _passive_quoted(masked, found):
@@ -1064,6 +1289,75 @@ def _passive_quoted(masked, found):
             "quoted",
             pattern="passive",
             via=relay,
+        )
+        attribution.leading = True
+        found.append(attribution)
+
+
+_BY_ESTIMATE = re.compile(
+    r"^By\s+(?P<who>[^,;\x1a]{2,80}?)['’]s?\s+(?:own\s+)?(?:estimate|estimates|count|reckoning|"
+    r"calculations?|account|tally|measure)\s*,"
+)
+_AS_PUT_IT = re.compile(
+    r"(?:^|[,;]\s*|\b)[Aa]s\s+(?P<who>[^,;\x1a]{2,80}?)\s+(?P<verb>puts|put|says|said|writes|wrote|"
+    r"noted|notes|argues|argued)(?:\s+it)?\s*(?=[,:\x1a])"
+)
+_WITH_SAYING = re.compile(
+    r"\bwith\s+(?P<who>[^,;\x1a]{2,90}?)\s+(?P<verb>saying|warning|arguing|insisting|claiming|"
+    r"noting|adding|predicting)\b"
+)
+
+
+def _asides(masked, found):
+    """ "By Adebayo's estimate, …", "As Halloran puts it, “…”", "…, with Finance Minister
+    Asha Pillai saying …": the speaker in a phrase around the claim."""
+    if masked.startswith("By "):
+        match = _BY_ESTIMATE.match(masked)
+        who = match and _speaker(match.group("who"))
+        if who is not None:
+            attribution = Attribution(
+                "according",
+                who,
+                match.start("who"),
+                0,
+                match.end(),
+                "by … estimate",
+                pattern="according",
+            )
+            attribution.leading = True
+            found.append(attribution)
+    for match in _AS_PUT_IT.finditer(masked) if "s " in masked else ():
+        who = _speaker(match.group("who"))
+        if who is None:
+            continue
+        verb = match.group("verb")
+        attribution = Attribution(
+            "speech",
+            who,
+            match.start("who"),
+            match.start("verb"),
+            match.end(),
+            f"as … {verb} it" if verb in ("puts", "put") else verb,
+            verb,
+            pattern="verb",
+        )
+        attribution.leading = True
+        found.append(attribution)
+    if "with " not in masked:
+        return
+    for match in _WITH_SAYING.finditer(masked):
+        who = _speaker(match.group("who"))
+        if who is None or who.document:
+            continue
+        attribution = Attribution(
+            "speech",
+            who,
+            match.start("who"),
+            match.start("verb"),
+            match.end(),
+            match.group("verb"),
+            match.group("verb"),
+            pattern="participle",
         )
         attribution.leading = True
         found.append(attribution)
@@ -1172,8 +1466,16 @@ def _intro_document(masked, found):
     found.append(attribution)
 
 
+_NO_COMMENT_CUES = _words(
+    "declined refused not respond reply return answer reached available comment say couldn "
+    "didn doesn don wouldn hasn haven hadn wasn weren cannot can commented responded"
+)
+
+
 def no_comment(masked):
     """(Mention or None, start, words) for a sentence that declines to comment, else None."""
+    if not _NO_COMMENT_CUES.intersection(_WORD.findall(masked.lower())):
+        return None  # no word a refusal to comment needs
     match = NO_COMMENT.search(masked) or NO_ONE_COMMENTED.search(masked)
     if not match:
         return None

@@ -220,6 +220,8 @@ class SourceDirectory(_Directory):
         self.last_match = ""
         if mention is None:
             return None
+        if mention.relay and _is_own_outlet(mention, article):
+            return None  # "told the Gazette", in the Gazette: it spoke to the outlet itself
         if mention.anonymous or mention.anaphor:
             self.last_match = "anonymous"
             return self._scoped_source(mention, article, together)
@@ -244,8 +246,15 @@ class SourceDirectory(_Directory):
             elif not namesakes and not normalize_name(name).endswith(SURNAME_ENDINGS):
                 kind = SourceKind.ORGANISATION  # "Google said": one unknown word
         affiliation = None
-        if mention.affiliation is not None and mention.affiliation.key != mention.key:
-            affiliation = self.source_for(mention.affiliation, article)
+        body = mention.affiliation
+        if (
+            body is not None
+            and body.key != mention.key
+            and not (body.anonymous or body.anaphor or body.document)
+        ):
+            # A named source is shared by every article: its affiliation never is one of the
+            # sources an article has to itself.
+            affiliation = self.source_for(body, article)
             self.last_match = self.last_match if pk is not None else ""
         if pk is not None:
             return self._update(self._get(pk), mention, spelling, affiliation)
@@ -338,6 +347,7 @@ class SourceDirectory(_Directory):
             affiliation is not None
             and source.affiliation_id is None
             and affiliation.pk != source.pk
+            and affiliation.scope_article_id is None
         ):
             source.affiliation = affiliation
             changed.append("affiliation")
@@ -345,6 +355,20 @@ class SourceDirectory(_Directory):
             self._touched.add(source.pk)
             source.save(update_fields=[*changed, "updated_at"])
         return source
+
+
+def _is_own_outlet(mention, article):
+    """Whether a relay is the outlet that publishes the article: "told the Post" in the
+    Tarrant Evening Post, "told the Tarrant Herald" in The Tarrant Herald."""
+    if article is None or not getattr(article, "outlet_id", None):
+        return False
+    outlet = article.outlet
+    names = {normalize_name(n) for n in outlet.names}
+    for each in [mention.name, *mention.aliases]:
+        key = normalize_name(each)
+        if key and (key in names or any(n.endswith(" " + key) for n in names)):
+            return True
+    return False
 
 
 _DEPARTMENT_OF = re.compile(r"^(?P<kind>department|ministry|office|bureau) of (?P<what>.+)$")

@@ -41,6 +41,7 @@ def _words(text):
 # Abbreviations that are always followed by more of the same sentence (a name, usually).
 TITLE_ABBREVIATIONS = _words(
     "mr mrs ms messrs mme dr prof sen sens rep reps gov gen lt col sgt capt adm maj cmdr cpl "
+    "cr cllr smt shri insp supt "
     "pvt st mt ft rev fr hon pres supt insp det amb atty gens brig"
 )
 # Abbreviations that may end a sentence, but usually do not.
@@ -50,6 +51,10 @@ ABBREVIATIONS = _words(
     "blvd rd hwy univ assn jr sr ph ala ariz ark calif colo conn del fla ga ill ind kan kans "
     "ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo "
     "al cf ed eds gov't govt intl natl op cit pp"
+)
+# Of those, the ones written in lowercase: any other is an abbreviation only when capitalised.
+LOWERCASE_ABBREVIATIONS = _words(
+    "no nos vs v etc approx est fig figs vol vols cf ed eds gov't govt intl natl op cit pp"
 )
 # Words that start sentences: after "U.S." or an initial they mean a new sentence began.
 SENTENCE_STARTERS = _words(
@@ -120,7 +125,57 @@ TITLE_WORDS = _words(
     "pediatrician paediatrician pharmacist dentist veterinarian"
     " co-founder cofounder striker goalkeeper midfielder defender quarterback pitcher captain "
     "coach winger batter bowler jockey"
+    " cr cr. cllr cllr. sir dame lord lady shri smt smt. sri thiru referee umpire conductor "
+    "cellist violinist pianist composer barrister magistrate chair co-author mp mla mep msp "
+    "mpp td"
 )
+# Forms of address: part of how a person is named, never part of the name ("Sir Geoffrey
+# Brayfield" is Edmund Brayfield; "Mrs Justice Ainsworth" is Ainsworth).
+HONORIFIC_WORDS = _words(
+    "mr mrs ms miss mx messrs dr prof sir dame lord lady shri sri smt shrimati thiru tmt "
+    "sheikh mme mlle herr frau hon"
+)
+# Letters after a name: "Jane Ndoro SC", "Jane Doe MP", "John Smith Jr.". Case matters:
+# "MS" is not "Ms".
+POST_NOMINALS = frozenset(
+    "KC QC SC MP MEP MLA MSP MPP MHA MHK TD Jr Jr. Sr Sr. PhD Ph.D. MD M.D. OBE CBE MBE KBE "
+    "DBE Esq Esq. FRS DPhil".split()
+)
+# Abbreviated titles, spelled out: "the councillor" is the "Cr Hana Tawhai" named before.
+TITLE_EXPANSIONS = {
+    "cr": "councillor",
+    "cllr": "councillor",
+    "councilor": "councillor",
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "prof": "professor",
+    "dr": "doctor",
+    "supt": "superintendent",
+    "insp": "inspector",
+    "det": "detective",
+    "amb": "ambassador",
+    "atty": "attorney",
+    "pres": "president",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "sgt": "sergeant",
+    "capt": "captain",
+    "adm": "admiral",
+    "maj": "major",
+    "cmdr": "commander",
+    "councilwoman": "councillor",
+    "councilman": "councillor",
+    "councilmember": "councillor",
+    "chairwoman": "chair",
+    "chairman": "chair",
+    "chairperson": "chair",
+    "spokeswoman": "spokesperson",
+    "spokesman": "spokesperson",
+}
+
+
 # Role heads that make an unnamed speaker anonymous: "a senior administration official".
 PERSON_HEADS = _words(
     "official officials source sources person people aide aides adviser advisers advisor "
@@ -154,6 +209,16 @@ PERSON_HEADS = _words(
     "migrant migrants refugee refugees villager villagers local locals bystander bystanders "
     "volunteer volunteers lawmakers miner miners builder builders retiree retirees "
     "investor investors trader traders economist economists scholar scholars"
+    " rebel rebels backbencher backbenchers councillor councillors councilor councilors peer "
+    "peers whip whips senators governors mayors dissident dissidents insurgent insurgents "
+    "militant militants fighter fighters consultant consultants nurse nurses manager managers "
+    "director directors vendor vendors shopkeeper shopkeepers architect architects designer "
+    "designers chef chefs artist artists musician musicians singer singers actor actors actress "
+    "novelist novelists poet poets photographer photographers filmmaker filmmakers midwife "
+    "midwives paramedic paramedics firefighter firefighters sailor sailors fisherman fishermen "
+    "carpenter carpenters plumber plumbers electrician electricians mechanic mechanics cleaner "
+    "cleaners cook cooks baker bakers butcher butchers pensioner pensioners entrepreneur "
+    "entrepreneurs historian historians lecturer lecturers academic academics"
 )
 OUTLET_HEADS = _words(
     "outlet outlets agency agencies newspaper newspapers paper papers network networks "
@@ -242,7 +307,8 @@ ORGANISATION_NAME_HEADS = _words(
     "apparel group coalition league initiative project institute initiative observatory "
     "laboratory laboratories magistrates tribunal panel caucus directorate inspectorate "
     "ombudsman regulator watch monitor federation confederation syndicate guild chamber "
-    "chambers"
+    "chambers forum philharmonic orchestra choir ensemble opera ballet theatre theater "
+    "rovers athletic wanderers rangers united"
 )
 GOVERNMENT_NAME_HEADS = _words(
     "ministry department government administration embassy consulate army navy force "
@@ -255,7 +321,11 @@ TITLE_MODIFIERS = _words(
     "assistant deputy associate acting interim district defense defence foreign interior "
     "finance justice health trade economy economic education energy transport "
     "transportation environment agriculture labor labour home treasury commerce housing "
-    "culture tourism immigration security intelligence budget development science"
+    "culture tourism immigration security intelligence budget development science industry "
+    "industries commerce communications sport sports fisheries forestry mining water climate "
+    "digital technology infrastructure planning social welfare employment work pensions "
+    "equality veterans women children youth family public works information broadcasting "
+    "electronics petroleum power telecommunications shadow"
 )
 PLACE_NAME_HEADS = _words(
     "peninsula sea ocean river island islands mountains mountain valley bay gulf strait "
@@ -277,7 +347,8 @@ OUTLET_NAME_WORDS = _words(
     "news times post journal independent guardian telegraph tribune herald gazette daily "
     "press radio television tv network magazine wire today chronicle observer mirror sun "
     "express standard economist review register bulletin courier star globe examiner "
-    "inquirer dispatch record broadcasting insider beacon wire"
+    "inquirer dispatch record broadcasting insider beacon wire clarion advertiser sentinel "
+    "echo argus mercury enquirer messenger ledger recorder telegram bugle courant fm"
 )
 SURNAME_ENDINGS = (
     "ov",
@@ -338,7 +409,9 @@ FEMALE_NAMES = _words(
     "sophia sophie stacy stella stephanie susan suzanne svetlana sylvia tamara tanya teresa "
     "theresa tina tracy ursula valentina valerie vanessa vera veronica victoria viktoria "
     "virginia wanda wendy yolanda yulia yuliya zoe zeynep mei ying yuki keiko sakura "
-    "ananya deepa lakshmi sunita anjali pooja grace chiara elif"
+    "ananya deepa lakshmi sunita anjali pooja grace chiara elif siobhan niamh sinead orla "
+    "roisin saoirse morag kirsty shona isla ailsa kavita meera nisha neha divya shreya ngozi "
+    "ama zanele naledi palesa layla noor mariam yasmin leila amira hina ayesha sana"
 )
 MALE_NAMES = _words(
     "aaron abdul abdullah adam adrian ahmed ahmad alan albert alberto aleksandr aleksei "
@@ -366,7 +439,9 @@ MALE_NAMES = _words(
     "stuart ted terry theodore thomas tim timothy tobias todd tom tomas tony travis trevor "
     "tyler victor viktor vincent vladimir vladislav walter warren wayne wei wesley william "
     "willie xavier yuri yury yevgeny youssef yusuf zachary hiroshi takeshi kenji raj "
-    "rahul vikram arjun amit sanjay rohan wang zhang li liu chen"
+    "rahul vikram arjun amit sanjay rohan wang zhang li liu chen seamus eoin cormac fergus "
+    "hamish callum ewan rory finn aidan dermot niall conor ravi rajesh sunil vijay deepak "
+    "ramesh suresh kwame kofi chidi tshepo lwazi khalid hamza yousef tariq imran bilal oscar"
 )
 UNISEX_NAMES = _words(
     "alex ashley bailey casey dana drew jamie jean jordan kelly kim lee leslie morgan pat "
@@ -489,6 +564,87 @@ DEMONYMS = {
 }
 
 
+# Capitals that stand for their country's government when they speak: "Seoul says …",
+# "Beijing has rejected …".
+CAPITALS = {
+    "Washington": "United States",
+    "Moscow": "Russia",
+    "Beijing": "China",
+    "Kyiv": "Ukraine",
+    "Kiev": "Ukraine",
+    "London": "United Kingdom",
+    "Paris": "France",
+    "Berlin": "Germany",
+    "Tokyo": "Japan",
+    "Seoul": "South Korea",
+    "Pyongyang": "North Korea",
+    "Tehran": "Iran",
+    "Ankara": "Turkey",
+    "New Delhi": "India",
+    "Islamabad": "Pakistan",
+    "Kabul": "Afghanistan",
+    "Baghdad": "Iraq",
+    "Damascus": "Syria",
+    "Riyadh": "Saudi Arabia",
+    "Cairo": "Egypt",
+    "Jerusalem": "Israel",
+    "Beirut": "Lebanon",
+    "Amman": "Jordan",
+    "Doha": "Qatar",
+    "Abu Dhabi": "United Arab Emirates",
+    "Taipei": "Taiwan",
+    "Manila": "Philippines",
+    "Hanoi": "Vietnam",
+    "Bangkok": "Thailand",
+    "Jakarta": "Indonesia",
+    "Canberra": "Australia",
+    "Wellington": "New Zealand",
+    "Ottawa": "Canada",
+    "Mexico City": "Mexico",
+    "Brasilia": "Brazil",
+    "Buenos Aires": "Argentina",
+    "Caracas": "Venezuela",
+    "Havana": "Cuba",
+    "Bogota": "Colombia",
+    "Madrid": "Spain",
+    "Rome": "Italy",
+    "Lisbon": "Portugal",
+    "Warsaw": "Poland",
+    "Budapest": "Hungary",
+    "Prague": "Czech Republic",
+    "Vienna": "Austria",
+    "Bern": "Switzerland",
+    "Stockholm": "Sweden",
+    "Oslo": "Norway",
+    "Copenhagen": "Denmark",
+    "Helsinki": "Finland",
+    "Minsk": "Belarus",
+    "Tbilisi": "Georgia",
+    "Yerevan": "Armenia",
+    "Baku": "Azerbaijan",
+    "Athens": "Greece",
+    "Belgrade": "Serbia",
+    "Bucharest": "Romania",
+    "Sofia": "Bulgaria",
+    "Dublin": "Ireland",
+    "Pretoria": "South Africa",
+    "Abuja": "Nigeria",
+    "Nairobi": "Kenya",
+    "Addis Ababa": "Ethiopia",
+    "Khartoum": "Sudan",
+    "Tripoli": "Libya",
+    "Tunis": "Tunisia",
+    "Algiers": "Algeria",
+    "Rabat": "Morocco",
+    "Dhaka": "Bangladesh",
+    "Colombo": "Sri Lanka",
+    "Kathmandu": "Nepal",
+    "Naypyidaw": "Myanmar",
+    "Phnom Penh": "Cambodia",
+    "Kuala Lumpur": "Malaysia",
+    "Singapore": "Singapore",
+}
+
 # U.S. states with their AP-style and postal abbreviations: "D-N.M." is New Mexico.
 US_STATES = {
     "Alabama": ["Ala.", "AL"],
@@ -594,6 +750,56 @@ KNOWN_NAMES = [
     ("Kommersant", SourceKind.OUTLET, []),
     ("Newsweek", SourceKind.OUTLET, []),
     ("The Economist", SourceKind.OUTLET, []),
+    # National news agencies and other outlets often relayed, with the names copy uses.
+    ("Asian News International", SourceKind.OUTLET, ["ANI"]),
+    ("Indo-Asian News Service", SourceKind.OUTLET, ["IANS"]),
+    ("United News of India", SourceKind.OUTLET, ["UNI"]),
+    ("Islamic Republic News Agency", SourceKind.OUTLET, ["IRNA"]),
+    ("Fars News Agency", SourceKind.OUTLET, ["Fars"]),
+    ("Tasnim News Agency", SourceKind.OUTLET, ["Tasnim"]),
+    ("Anadolu Agency", SourceKind.OUTLET, ["Anadolu"]),
+    ("ANSA", SourceKind.OUTLET, []),
+    ("EFE", SourceKind.OUTLET, ["Agencia EFE"]),
+    ("Europa Press", SourceKind.OUTLET, []),
+    ("Australian Associated Press", SourceKind.OUTLET, ["AAP"]),
+    ("The Canadian Press", SourceKind.OUTLET, ["Canadian Press"]),
+    ("PA Media", SourceKind.OUTLET, ["Press Association", "PA news agency"]),
+    ("Jiji Press", SourceKind.OUTLET, ["Jiji"]),
+    ("NHK", SourceKind.OUTLET, []),
+    ("Korean Central News Agency", SourceKind.OUTLET, ["KCNA"]),
+    ("Bernama", SourceKind.OUTLET, []),
+    ("Antara", SourceKind.OUTLET, []),
+    ("Vietnam News Agency", SourceKind.OUTLET, ["VNA"]),
+    ("Philippine News Agency", SourceKind.OUTLET, []),
+    ("Saudi Press Agency", SourceKind.OUTLET, ["SPA"]),
+    ("Emirates News Agency", SourceKind.OUTLET, ["WAM"]),
+    ("Qatar News Agency", SourceKind.OUTLET, ["QNA"]),
+    ("Kuwait News Agency", SourceKind.OUTLET, ["KUNA"]),
+    ("Middle East News Agency", SourceKind.OUTLET, ["MENA"]),
+    ("Syrian Arab News Agency", SourceKind.OUTLET, ["SANA"]),
+    ("WAFA", SourceKind.OUTLET, []),
+    ("Ukrinform", SourceKind.OUTLET, []),
+    ("UNIAN", SourceKind.OUTLET, []),
+    ("BelTA", SourceKind.OUTLET, []),
+    ("Polish Press Agency", SourceKind.OUTLET, ["PAP"]),
+    ("Czech News Agency", SourceKind.OUTLET, ["CTK"]),
+    ("China News Service", SourceKind.OUTLET, []),
+    ("CGTN", SourceKind.OUTLET, []),
+    ("Global Times", SourceKind.OUTLET, []),
+    ("Prensa Latina", SourceKind.OUTLET, []),
+    ("Notimex", SourceKind.OUTLET, []),
+    ("Al Arabiya", SourceKind.OUTLET, []),
+    ("RTÉ", SourceKind.OUTLET, ["RTE"]),
+    ("ITV News", SourceKind.OUTLET, ["ITV"]),
+    ("Nikkei", SourceKind.OUTLET, ["Nikkei Asia"]),
+    ("South China Morning Post", SourceKind.OUTLET, ["SCMP"]),
+    ("The Straits Times", SourceKind.OUTLET, ["Straits Times"]),
+    ("The Globe and Mail", SourceKind.OUTLET, ["Globe and Mail"]),
+    ("Le Monde", SourceKind.OUTLET, []),
+    ("Der Spiegel", SourceKind.OUTLET, []),
+    ("Haaretz", SourceKind.OUTLET, []),
+    ("The Times of India", SourceKind.OUTLET, ["Times of India"]),
+    ("The Hindu", SourceKind.OUTLET, []),
     ("Media Bias/Fact Check", SourceKind.ORGANISATION, ["MBFC", "Media Bias Fact Check"]),
     ("White House", SourceKind.GOVERNMENT, ["The White House"]),
     ("Kremlin", SourceKind.GOVERNMENT, ["The Kremlin"]),
@@ -771,6 +977,7 @@ KNOWN, _KNOWN_ACRONYMS = _index_known()
 PLACE_INDEX = _index_places()
 
 
+@lru_cache(maxsize=16384)
 def known_name(name):
     """(canonical name, kind, aliases) of a well-known outlet or body, or None."""
     key = normalize_name(name)

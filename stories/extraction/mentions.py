@@ -6,10 +6,16 @@ and notes what surrounds each one. read_cast() groups the names one article uses
 person or body ("Rui Valadares" and "Valadares"; "Securities and Exchange Commission" and "SEC";
 "Carrow Foods" and "Carrow") and decides from the evidence of the whole article what each one
 is: a person, an organisation, a place or an event.
+
+Titles, forms of address and letters after a name stay out of it ("Sir Edmund Brayfield",
+"Jane Ndoro SC", "Union Minister for Finance Asha Pillai"); so do descriptions a sentence or a
+headline capitalised ("Beloved Kelso bakery"), currencies, titles alone ("the Finance
+Minister"), and people described by what they are ("Conservative MPs", "the Canadians").
 """
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from stories.extraction.lexicon import (
     ABBREVIATIONS,
@@ -21,6 +27,7 @@ from stories.extraction.lexicon import (
     EVENT_NAME_HEADS,
     EVENT_PREFIXES,
     GIVEN_NAMES,
+    GOVERNMENT_HEADS,
     GOVERNMENT_NAME_HEADS,
     MONTHS,
     NATIONALITIES,
@@ -32,10 +39,12 @@ from stories.extraction.lexicon import (
     PERSON_HEADS,
     PLACE_INDEX,
     PLACE_NAME_HEADS,
+    POST_NOMINALS,
     SENTENCE_STARTERS,
     SK,
     STATE_ABBREVIATIONS,
     TITLE_ABBREVIATIONS,
+    TITLE_MODIFIERS,
     TITLE_WORDS,
     WEEKDAYS,
     _words,
@@ -73,7 +82,7 @@ class NameHit:
 
 
 _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F\u0400-\u04FF][\w'’.\-/&]*|&|\d[\w\-]*")
-_CONNECTORS = _words("of for de van von bin al da di du la le del der y")
+_CONNECTORS = _words("of for de van von bin al da di du la le del der y o")
 _PARTICLES = _words("de van von der den da di du la le del della dos das ter ten bin ibn al")
 # "mayor of Riverton", "the streets of Lagos": what follows is a place.
 _PLACE_OF = re.compile(
@@ -127,7 +136,7 @@ _COURT_TYPES = _words(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     text: str  # trimmed: no sentence stop, no possessive ending, no closing quote
     start: int
@@ -193,6 +202,7 @@ def _is_acronym(word):
     return len(letters) >= 2 and letters.isupper() and len(word) <= 12
 
 
+@lru_cache(maxsize=65536)
 def _head(word):
     return word.lower().rstrip(".").rstrip("'’")
 
@@ -219,6 +229,17 @@ def _runs(text, tokens):
         while j < len(tokens):
             previous = run[-1]
             gap = text[previous.raw_end : tokens[j].start]
+            if (
+                gap.strip() == ","
+                and not previous.stop
+                and _capitalised(tokens[j].text)
+                and _portfolio(run)
+            ):
+                # "Minister for Industries, Investment Promotion and Commerce Thiru K. …": the
+                # title goes on after the comma.
+                run.append(tokens[j])
+                j += 1
+                continue
             if gap.strip() or previous.stop or _HYPHEN_CUE.match(previous.text):
                 break
             word = tokens[j].text
@@ -243,8 +264,18 @@ def _runs(text, tokens):
                     and possessor.lower() not in NATIONALITIES
                     # "Tulsa's Sikh community": an adjective, not part of a name
                     and not all(t.text.lower() in NATIONALITIES for t in following)
-                    # "the Space Agency's Heron probe": a body's thing, not the body
-                    and not (_head(possessor) in heads and _head(following[-1].text) not in heads)
+                    # "the Space Agency's Heron probe", "Tarrant University's School of
+                    # Physics": a body's thing or part, named on its own
+                    and not (
+                        _head(possessor) in heads
+                        and text[previous.raw_end - 2 : previous.raw_end] in ("'s", "’s")
+                    )
+                    # "Hollyfield's Owen Reddy": a person of the possessor's
+                    and not (
+                        len(following) in (2, 3)
+                        and Cast._person_shaped([t.text for t in following])
+                        and known_name(" ".join(t.text for t in following)) is None
+                    )
                 ):
                     run.extend(following)  # "Alzheimer's Research Alliance"
                     j += len(following)
@@ -315,8 +346,10 @@ def _runs(text, tokens):
                 continue
             if low == "and" and _capitalised(nxt.text):
                 following = _capitalised_run(tokens, j + 1, text)
-                if (joined_of and len(following) <= 2) or _ends_in_org_head(
-                    [t.text for t in following]
+                if (
+                    (joined_of and len(following) <= 2)
+                    or _ends_in_org_head([t.text for t in following])
+                    or _portfolio(run)
                 ):
                     run.append(tokens[j])
                     run.extend(following)
@@ -340,6 +373,19 @@ def _runs(text, tokens):
     return runs
 
 
+def _portfolio(run):
+    """Whether a run is inside a minister's portfolio: a title, then "of" or "for" ("Union
+    Minister of Electronics and Information Technology")."""
+    titled = False
+    for token in run:
+        low = _head(token.text)
+        if low in _TITLES and low not in ("chief", "head", "press", "member"):
+            titled = True
+        elif titled and low in ("of", "for"):
+            return True
+    return False
+
+
 def _capitalised_run(tokens, j, text):
     run = []
     while j < len(tokens) and _capitalised(tokens[j].text):
@@ -353,7 +399,11 @@ def _capitalised_run(tokens, j, text):
 
 
 def _words_before(text, start, count=3):
-    return [w.lower() for w in _WORD_BEFORE.findall(text, max(0, start - 40), start)][-count:]
+    """The lowercase words just before `start`; none when punctuation comes between."""
+    left = text[max(0, start - 40) : start].rstrip()
+    if left and left[-1] in ',;:()[]—–"“”‘’':
+        return []
+    return [w.lower() for w in _WORD_BEFORE.findall(left)][-count:]
 
 
 def _common_word(word, lowercase_words):
@@ -381,6 +431,23 @@ def _closed_class(word):
     )
 
 
+# Words that begin a title without naming anybody's body: "Union Minister", "Shadow Chancellor".
+_TITLE_PREFIXES = _words(
+    "union shadow opposition former cabinet junior senior state federal national acting "
+    "interim deputy chief lead principal general the a an"
+)
+# "Western Canada", "Southern Africa": a region of a place is a place.
+_REGION_ADJECTIVES = _words("western eastern northern southern central")
+_HYPHEN_REGIONS = _words("mid north south east west central upper lower greater inner outer")
+_COMMON_NOUNS = (
+    DOCUMENT_HEADS | ORGANISATION_HEADS | GOVERNMENT_HEADS | PLACE_NAME_HEADS | PERSON_HEADS
+) - _words("army navy parliament congress senate cabinet kremlin police marines")
+_ORDINALS = _words(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
+)
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+
+
 def _person_part(words):
     """Whether words (after a title) can be a person's name: one to four plain words."""
     if not 1 <= len(words) <= 4:
@@ -389,6 +456,8 @@ def _person_part(words):
         low = _head(word)
         if word is words[-1] and len(words) > 1 and low in _SURNAME_HEADS:
             continue  # "Lena Park"
+        if _INITIALS.fullmatch(word) and word is not words[-1]:
+            continue  # "R.K. Iyer", "P. Anand Raman"
         if (
             low in ORGANISATION_NAME_HEADS
             or low in PLACE_NAME_HEADS
@@ -432,7 +501,7 @@ def _split_run(text, run, context):
             and _common_word(words[0], context["lowercase"])
         ):
             pass  # "Record 294 heat deaths": a sentence's first word, then a number
-        elif initial and len(words) > 1 and _closed_class(words[0]):
+        elif initial and len(words) > 1 and _closed_class(words[0]) and low not in _TITLES:
             pass
         elif (
             initial
@@ -492,6 +561,10 @@ def _split_run(text, run, context):
             or titled
             or (lows[0] in COMPASS_WORDS and not all(low in NATIONALITIES for low in lows[1:]))
             or headed
+            or (
+                lows[0] in _REGION_ADJECTIVES and normalize_name(" ".join(words[1:])) in PLACE_INDEX
+            )
+            or (len(words) == 2 and _is_acronym(words[1]))  # "Welsh FA"
         )
         if not keep:
             run, words, lows = run[1:], words[1:], lows[1:]
@@ -512,6 +585,8 @@ def _split_run(text, run, context):
             limit = index + 1 + rest.index("of") if "of" in rest[1:] else len(words)
             if _person_part(words[index + 1 : limit]):
                 title_end = index + 1
+    if not title_end and _portfolio(run):
+        title_end = _portfolio_name_start(words, lows, text)
     if title_end:
         title_words = words[:title_end]
         affiliation = _affiliation(title_words, lows[title_end - 1])
@@ -527,12 +602,66 @@ def _split_run(text, run, context):
                     kind=EK.ORGANISATION,
                 )
             )
+        elif affiliation is None:
+            # "Kerala Minister for Fisheries …", "Gujarat's Minister …": the place or
+            # body the title belongs to is named too.
+            first_title = next(i for i, low in enumerate(lows) if low in _TITLES)
+            prefix = run[:first_title]
+            if (
+                prefix
+                and not (initial and _common_word(prefix[0].text, context["lowercase"]))
+                and all(
+                    _capitalised(t.text)
+                    and _head(t.text) not in TITLE_MODIFIERS | _TITLE_PREFIXES | NATIONALITIES
+                    and _head(t.text) not in context["lowercase"]
+                    for t in prefix
+                )
+            ):
+                name = text[prefix[0].start : prefix[-1].end]
+                owned = [t.text for t in prefix]
+                kind = EK.ORGANISATION if _ends_in_org_head(owned) else EK.PLACE
+                if known_name(name) is None and normalize_name(name) not in PLACE_INDEX:
+                    hits.append(
+                        NameHit(
+                            name,
+                            prefix[0].start,
+                            prefix[-1].end,
+                            kind=kind,
+                            cue="affiliation",
+                            in_quote=in_quote,
+                        )
+                    )
         role = text[run[0].start : run[title_end - 1].end]
         run, words, lows = run[title_end:], words[title_end:], lows[title_end:]
         role_word = True
     elif national and lows[0] in NATIONALITIES and lows[0] not in COMPASS_WORDS:
         if any(low in _TITLES for low in lows):
             run, words, lows = run[1:], words[1:], lows[1:]
+    # "Rs 45,000": a currency, then a number.
+    while run and _head(run[0].text) in _CURRENCIES:
+        run, words, lows = run[1:], words[1:], lows[1:]
+    # "Conservative MPs", "Amber LEDs", "Congress MP": what describes people (or things) is
+    # not part of the name before it.
+    while (
+        len(run) > 1
+        and not all(low in _TITLES or low in TITLE_MODIFIERS for low in lows)
+        and (
+            re.fullmatch(r"[A-Z]{2,}s", words[-1])
+            or (
+                lows[-1] in PERSON_HEADS
+                and lows[-1].endswith("s")
+                and lows[-1] not in ORGANISATION_NAME_HEADS
+                and not set(lows) & {"of", "for", "and", "&"}
+            )
+            or (lows[-1] in _TRAILING_ROLES and not _ends_in_org_head(words))
+        )
+    ):
+        run, words, lows = run[:-1], words[:-1], lows[:-1]
+    if not run:
+        return hits
+    # Letters after a name are not part of it: "Jane Ndoro SC", "John Smith Jr.".
+    while len(run) > 2 and run[-1].text in POST_NOMINALS and _person_part(words[:-1][-3:]):
+        run, words, lows = run[:-1], words[:-1], lows[:-1]
     # Days and months split a run: "Monday" is not part of anybody's name.
     parts, current = [], []
     for token in run:
@@ -558,6 +687,8 @@ def _split_run(text, run, context):
                 continue  # "Russian diplomats"; but "a Republican, won": the party's member
             if len(name) < 2 and name != "X" or low in _NOT_NAMES:
                 continue
+            if _not_a_name(piece, text):
+                continue
             first = number == 0 and piece is part
             hits.append(
                 NameHit(
@@ -577,6 +708,64 @@ def _split_run(text, run, context):
     return hits
 
 
+# Titles that may follow the body or place a person belongs to ("Congress MP", "Labour
+# leader") and that are seldom anybody's surname.
+_TRAILING_ROLES = _words(
+    "mp mla mep msp td minister secretary president spokesman spokeswoman spokesperson "
+    "chairman chairwoman chairperson ceo cfo coo mayor governor senator councillor "
+    "councilman councilwoman commissioner ambassador official officials leader lawmaker "
+    "adviser advisor"
+)
+_CURRENCIES = _words("rs rs. inr usd eur gbp aud cad nzd zar chf jpy cny rmb sek nok dkk")
+_DEMONYM_NOUNS = _words("scots brits britons kiwis aussies yanks filipinos")
+
+
+def _not_a_name(piece, text):
+    """Whether the words of a piece name nothing: a title alone ("Finance Minister"), an
+    ordinal or a number ("9th"), a date ("May 2024"), people of a nation ("Canadians")."""
+    words = [t.text for t in piece]
+    lows = [_head(w) for w in words]
+    if all(re.fullmatch(r"\d[\w,.-]*", w) for w in words):
+        return True
+    if all(low in _TITLES or low in TITLE_MODIFIERS for low in lows) and set(lows) & _TITLES:
+        return True
+    if lows[0] == "may" and len(words) == 2 and re.fullmatch(r"\d{4}", words[1]):
+        return True
+    if len(words) == 1:
+        low = lows[0]
+        if low in _DEMONYM_NOUNS or (
+            low.endswith("s")
+            and low[:-1] in NATIONALITIES
+            and known_name(words[0]) is None
+            and normalize_name(words[0]) not in PLACE_INDEX
+        ):
+            return True
+    return False
+
+
+def _portfolio_name_start(words, lows, text):
+    """Where the name starts after a minister's long title: "Union Minister for Finance
+    Asha Pillai", "… of Electronics and Information Technology Vinod Kumar Bhatt" (three
+    words, when the article writes them so elsewhere, or the first is a given name or an
+    initial)."""
+    first = next(i for i, low in enumerate(lows) if low in _TITLES)
+    for size in (3, 2):
+        start = len(words) - size
+        if start <= first + 1 or lows[start - 1] in ("of", "for", "and", "&", "the"):
+            continue
+        tail = words[start:]
+        if not _person_part(tail) or any(_head(w) in _TITLES for w in tail):
+            continue
+        if size == 3 and not (
+            re.fullmatch(r"(?:[A-Z]\.)+", tail[0])
+            or lows[start] in GIVEN_NAMES
+            or text.count(" ".join(tail)) > 1
+        ):
+            continue
+        return start
+    return 0
+
+
 def _pieces(text, part, titled):
     """[(tokens, cue), …]: a run cut where it holds two names: "Brandt of Ohio", "Trump-Putin"."""
     words = [t.text for t in part]
@@ -592,15 +781,23 @@ def _pieces(text, part, titled):
         named_place = normalize_name(" ".join(rest)) in PLACE_INDEX or (
             known_name(" ".join(rest)) is not None
         )
-        personal = 2 <= len(person) <= 3 and (
-            titled or person[0].lower() in GIVEN_NAMES or named_place
+        personal = (
+            2 <= len(person) <= 3
+            and (titled or person[0].lower() in GIVEN_NAMES or named_place)
+            and not all(_head(w) in _TITLES for w in person)  # "Auditor General of India"
         )
         if personal and rest_tokens and known_name(" ".join(words)) is None:
             return [(part[:at], ""), (rest_tokens, "")]
     whole = " ".join(words)
     if len(part) > 1 and known_name(whole) is None and normalize_name(whole) not in PLACE_INDEX:
         segments = _known_segments(part)
-        if segments:
+        regional = (
+            segments
+            and len(segments) == 2
+            and (known_name(" ".join(t.text for t in segments[0])) or ("", ""))[1] == SK.OUTLET
+            and normalize_name(" ".join(t.text for t in segments[1])) in PLACE_INDEX
+        )
+        if segments and not regional:  # but "BBC Scotland" is one outlet
             return [(segment, "") for segment in segments]  # "Senate Democrats"
     if len(part) == 1:
         word = part[0].text
@@ -613,7 +810,11 @@ def _pieces(text, part, titled):
         party = PARTY_STATE.match(word if word.endswith(".") else word + ".")
         if party and party.group("state") in STATE_ABBREVIATIONS:
             return [([part[0]], "party")]
-        if re.fullmatch(r"[A-Z][\w.'’]*(?:-[A-Z][\w.'’]*)+", word) and not _is_acronym(word):
+        if (
+            re.fullmatch(r"[A-Z][\w.'’]*(?:-[A-Z][\w.'’]*)+", word)
+            and not _is_acronym(word)
+            and not any(piece.lower() in _HYPHEN_REGIONS for piece in word.split("-"))
+        ):
             # "Trump-Putin meeting", "U.S-Russia expulsions": two names joined by a hyphen.
             pieces, offset = [], part[0].start
             for piece in word.split("-"):
@@ -694,6 +895,9 @@ def abbreviates(letters, words):
     return False
 
 
+_OF_PLACE_END = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?$")
+
+
 def _spelled_out(text, hits):
     """Join the names that a bracketed acronym spells out: "the Department for Environment,
     Food and Rural Affairs (Defra)" is one name, not three."""
@@ -719,7 +923,13 @@ def _spelled_out(text, hits):
             span = text[group[0].start : end]
             words = re.findall(r"[\w’'&-]+", span)
             initials = "".join(w[0].lower() for w in words if w.lower() not in _INITIAL_SKIPS)
-            if len(group) > 1 and abbreviates(letters, words):
+            # "Auditor General of Canada (AG)": the place may go unabbreviated.
+            unplaced = re.findall(r"[\w’'&-]+", _OF_PLACE_END.sub("", span))
+            initials = "".join(w[0].lower() for w in unplaced if w.lower() not in _INITIAL_SKIPS)
+            spelled = abbreviates(letters, words) or (
+                unplaced != words and abbreviates(letters, unplaced)
+            )
+            if len(group) > 1 and spelled:
                 joined = replace(group[0], name=span, end=end, kind="", canonical="")
                 hit.canonical = span  # the acronym is another name of it
                 return _spelled_out(text, [*hits[:first], joined, *hits[index:]])
@@ -747,8 +957,11 @@ def scan_names(text, offset=0, *, classify=True):
                     continue
                 first = run[0]
                 opener = text[max(sa, first.start - 3) : first.start].rstrip()
+                initial = first.start == sa or (opener != "" and opener[-1] in "\"“‘'(.!?:…")
+                if initial and len(run) == 1 and _common_word(first.text, lowercase):
+                    continue  # "The", "However": a word that starts a sentence, no name
                 context = {
-                    "initial": first.start == sa or (opener != "" and opener[-1] in "\"“‘'(.!?:…"),
+                    "initial": initial,
                     "before": _words_before(text, first.start),
                     "quotes": spans,
                     "lowercase": lowercase,
@@ -791,10 +1004,14 @@ class Member:
     gender: str = ""
     in_quote_only: bool = True
     known: bool = False
+    _key: str = field(default="", repr=False, compare=False)
+    _named: str = field(default="", repr=False, compare=False)  # the name _key was made of
 
     @property
     def key(self):
-        return normalize_name(self.name)
+        if self._named != self.name:
+            self._key, self._named = normalize_name(self.name), self.name
+        return self._key
 
     @property
     def first(self):
@@ -835,6 +1052,12 @@ _PERSON_AFTER = re.compile(r"^,?\s+(?:\d{1,3}\b|who\s|whose\s|said\s+(?:he|she)\
 _STATE_AFTER = re.compile(r"^,\s+(?P<state>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\b")
 
 
+_OUTLET_WORD = (
+    r"(?:broadcaster|station|newspaper|paper|channel|network|outlet|magazine|daily|tabloid|"
+    r"website|news\s+site|news\s+agency|radio|television|TV)"
+)
+_OUTLET_BEFORE = re.compile(rf"\b(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}{_OUTLET_WORD}\s+$", re.I)
+_OUTLET_AFTER = re.compile(rf",\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}{_OUTLET_WORD}\b", re.I)
 _POLICE_AFTER = re.compile(
     r"^\s+police\b(?P<title>)(?!\s+(?:station|stations|car|cars|tape|dog|dogs)\b)"
 )
@@ -912,6 +1135,23 @@ class Cast:
                 found = member
         return found
 
+    def described_as_outlet(self, name):
+        """Whether the article calls the body named `name` a broadcaster, a station, a
+        newspaper or the like anywhere ("the broadcaster Kanal 9", "Kanal 9, a local radio
+        station")."""
+        member = self.find(name)
+        text = self.text
+        if member is None or not text:
+            return False
+        for hit in self.hits:
+            if hit.outside or (hit.canonical or hit.name) != member.name:
+                continue
+            if _OUTLET_BEFORE.search(text, max(0, hit.start - 50), hit.start) or (
+                _OUTLET_AFTER.match(text, hit.end)
+            ):
+                return True
+        return False
+
     # Building.
 
     def _add(self, member, form, hit):
@@ -976,7 +1216,7 @@ class Cast:
             first, _, rest = hit.name.partition(" ")
             if (
                 (hit.sentence_initial or hit.outside)
-                and first.lower() in _DESCRIPTION_HEADS
+                and (first.lower() in _DESCRIPTION_HEADS or (hit.outside and first not in text))
                 and normalize_name(rest) in words_alone
             ):
                 multi.remove(hit)
@@ -1013,6 +1253,7 @@ class Cast:
                 member = self._member(hit.name, kind)
             self._add(member, hit.name, hit)
         self._city_police()
+        self._merge_elliptical()
         for member in self.members:
             if member.kind == EK.PERSON:
                 member.gender = name_gender(member.name)
@@ -1053,15 +1294,45 @@ class Cast:
             police = NameHit(name, hit.start, end, outside=hit.outside)
             self._add(member, name, police)
 
+    def _merge_elliptical(self):
+        """ "at St Aidan’s on Monday": a possessive name standing alone is the body named in
+        full after it ("St Aidan’s University Hospital"), not a person or place of its own."""
+        text = self.text
+        for member in list(self.members):
+            if member.kind == EK.ORGANISATION or len(member.key.split()) < 2:
+                continue
+            longer = [
+                m
+                for m in self.members
+                if m.kind == EK.ORGANISATION and m.key.startswith(member.key + "s ")
+            ]
+            used = [h for h in self.hits if h.canonical == member.name and h.start >= 0]
+            if len(longer) != 1 or not used:
+                continue
+            if not all(text[h.end : h.end + 2] in ("’s", "'s") for h in used):
+                continue
+            target = longer[0]
+            for hit in self.hits:
+                if hit.canonical == member.name:
+                    hit.canonical = target.name
+            target.forms.extend(member.forms)
+            target.positions.extend(member.positions)
+            for form in member.forms:
+                self._by_key[normalize_name(form)] = target
+            self.members.remove(member)
+
     def _shortened(self, hit):
         """A body named before in full, of which `hit` is the first words: "Ridgeway
         Unified" for "Ridgeway Unified School District"."""
         key = hit.key
+        keys = [key + " "]
+        if hit.start >= 0 and self.text[hit.end : hit.end + 2] in ("’s", "'s"):
+            keys.append(key + "s ")  # "at St Aidan’s on Monday": St Aidan’s University …
         found = [
             m
             for m in self.members
             if m.kind in (EK.ORGANISATION, EK.PLACE)
-            and m.key.startswith(key + " ")
+            and m.key.startswith(tuple(keys))
             and m.first <= max(hit.start, 0)
         ]
         return found[-1] if found else None
@@ -1186,6 +1457,8 @@ class Cast:
             return EK.ORGANISATION
         if any(low in OUTLET_NAME_WORDS for low in lows[1:]):
             return EK.ORGANISATION
+        if lows[0] in _REGION_ADJECTIVES and normalize_name(" ".join(words[1:])) in PLACE_INDEX:
+            return EK.PLACE  # "Western Australia"
         if any(normalize_name(w) in PLACE_INDEX for w in words[1:]) and not (
             personal
             and (lows[0] in GIVEN_NAMES or (len(words) == 2 and (hit.role_word or hit.role)))
@@ -1227,6 +1500,8 @@ class Cast:
             return False
         for word in words:
             bare = word.rstrip(".")
+            if _INITIALS.fullmatch(word) and word is not words[-1]:
+                continue  # "R.K. Iyer"
             if (_is_acronym(bare) and len(bare) > 2) or re.search(r"[’']s?$", bare):
                 return False
             low = _head(word)
@@ -1240,6 +1515,7 @@ class Cast:
                 or low in PLACE_NAME_HEADS
                 or low in EVENT_NAME_HEADS
                 or low in OUTLET_NAME_WORDS
+                or low in _ORDINALS
                 or low in _TITLES
                 or low in NATIONALITIES
                 or low in WEEKDAYS
@@ -1265,10 +1541,16 @@ class Cast:
         low = word.lower()
         if hit.sentence_initial and low in SENTENCE_STARTERS_LOWER:
             return ""
+        if hit.before in ("surname", "named", "nicknamed", "name") and not _is_acronym(word):
+            return EK.PERSON  # "identified only by his surname Wu"
+        if low in _COMMON_NOUNS and known_name(word) is None and hit.key not in PLACE_INDEX:
+            return ""  # "the State", "this year's Budget": a common noun, capitalised
         if low in GIVEN_NAMES or low in _TITLES or low in _FUNCTION_WORDS:
             return ""
         if re.fullmatch(r"i['’](?:m|ve|ll|d)", low):
             return ""  # "I’m", "I’ve"
+        if hit.role and _head(hit.role.split()[-1]) in _TITLES and not _is_acronym(word):
+            return EK.PERSON  # "Lord Penhallow", "President Ruiz": a title names a person
         if hit.cue == "based" or self._place_word(hit):
             return EK.PLACE
         if hit.before in OUTLET_HEADS and not hit.sentence_initial:

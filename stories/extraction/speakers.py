@@ -7,6 +7,7 @@ from functools import lru_cache
 from stories.extraction.lexicon import (
     ABBREVIATIONS,
     ANONYMOUS_QUALIFIERS,
+    COMPASS_WORDS,
     CONNECTORS,
     COUNTRIES,
     DEMONYMS,
@@ -16,6 +17,7 @@ from stories.extraction.lexicon import (
     GIVEN_NAMES,
     GOVERNMENT_HEADS,
     GOVERNMENT_NAME_HEADS,
+    HONORIFIC_WORDS,
     MONTHS,
     NATIONALITIES,
     ORGANISATION_HEADS,
@@ -25,6 +27,7 @@ from stories.extraction.lexicon import (
     PERSON_HEADS,
     PLACE_INDEX,
     PLACE_NAME_HEADS,
+    POST_NOMINALS,
     QUANTIFIERS,
     SK,
     TITLE_ABBREVIATIONS,
@@ -58,15 +61,24 @@ class Mention:
     speaks_for: bool = False  # a spokesperson, or analysts, for the affiliation
     document: bool = False  # a report, a study, a lawsuit: a text, not a person
     gender: str = ""  # "female", "male" or "" when the text does not say
+    relay: bool = False  # named as who relayed a statement (a Found's via)
+    members: tuple = ()  # the bodies of a joint source: "the companies said"
 
     @property
     def key(self):
         return normalize_name(self.name)
 
+    def at(self, position):
+        """The same mention, met at `position`: a cheaper dataclasses.replace()."""
+        moved = object.__new__(Mention)
+        moved.__dict__.update(self.__dict__)
+        moved.position = position
+        return moved
+
 
 TITLE_BARE = frozenset(w.rstrip(".") for w in TITLE_WORDS)
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "organisation"}
-HONORIFICS = _words("mr. mrs. ms. miss mr mrs ms dr. dr")
+HONORIFICS = HONORIFIC_WORDS | frozenset(f"{word}." for word in HONORIFIC_WORDS)
 ORGANISATIONAL_ROLES = _words(
     "spokesman spokeswoman spokesperson spokespeople ceo cfo coo cto chairman chairwoman "
     "executive director official officials founder manager owner chief head lawyer "
@@ -81,7 +93,9 @@ _NOT_A_NAME_START = _words(
     "amid among against along around behind beyond near over through throughout toward "
     "towards unlike like without within writing citing following including speaking "
     "responding reacting addressing testifying appearing earlier later last next yesterday "
-    "today tomorrow now then here there"
+    "today tomorrow now then here there separately additionally moreover furthermore "
+    "nevertheless nonetheless overall finally initially previously recently currently "
+    "subsequently similarly likewise elsewhere otherwise indeed instead besides"
 )
 _PARTICIPLE_QUALIFIERS = _words(
     "involved based familiar located affiliated associated stationed employed concerned "
@@ -97,31 +111,41 @@ _NAME_PARTICLES = _NAME_JOINERS - {"for"}
 _ABBREVIATION_TOKEN = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?")
 
 
+_DOTTED_WORDS = TITLE_ABBREVIATIONS | ABBREVIATIONS
+_NAME_PREFIXES = ("al-", "el-", "d'", "d’", "o'", "o’")
+
+
+@lru_cache(maxsize=32768)
 def _clean_token(token):
     token = token.strip('"“”‘«»()[]')
-    if re.search(r"[’']s$|s[’']$", token):
+    if token.endswith(("’s", "'s", "s’", "s'")):
         token = token.lstrip("'’")  # "Smith's", "Residents'": possessives keep their mark
     else:
         token = token.strip("'’")
     if token.endswith(".") and not (
-        _ABBREVIATION_TOKEN.fullmatch(token)
-        or token[:-1].lower() in TITLE_ABBREVIATIONS | ABBREVIATIONS
+        token[:-1].lower() in _DOTTED_WORDS or _ABBREVIATION_TOKEN.fullmatch(token)
     ):
         token = token.rstrip(".")
     return token
 
 
 def _is_capitalised(token):
-    letters = re.sub(r"^(?:al-|el-|d'|d’|o'|o’)", "", token, flags=re.IGNORECASE)
+    letters = token
+    if token[:2].lower() in ("al", "el", "d'", "d’", "o'", "o’") and (
+        token[:3].lower().startswith(_NAME_PREFIXES)
+    ):
+        letters = token[3:] if token[2:3] == "-" else token[2:]
     return bool(letters) and (letters[0].isupper() or (letters[0].isdigit() and token.isupper()))
 
 
 def _is_possessive(token):
-    return bool(re.search(r"[’']s?$", token)) and len(token) > 2
+    return len(token) > 2 and token.endswith(("’s", "'s", "’", "'"))
 
 
 def _strip_possessive(token):
-    return re.sub(r"[’']s?$", "", token)
+    if token.endswith(("’s", "'s")):
+        return token[:-2]
+    return token[:-1] if token.endswith(("’", "'")) else token
 
 
 def _is_person_shaped(tokens):
@@ -169,6 +193,8 @@ def guess_name_kind(name):
         return SK.ORGANISATION
     if lows[-1] in GOVERNMENT_NAME_HEADS:
         return SK.GOVERNMENT
+    if lows[-1] in ORGANISATION_NAME_HEADS and lows[-1] not in OUTLET_NAME_WORDS:
+        return SK.ORGANISATION  # "Scottish Independent Retailers' Forum"
     if any(low in OUTLET_NAME_WORDS for low in lows) and (had_the or len(tokens) > 1):
         return SK.OUTLET
     if lows[-1] in ORGANISATION_NAME_HEADS or "of" in lows or had_the:
@@ -330,6 +356,9 @@ def _parse_plain(text):
     tokens = [_clean_token(t) for t in core.split()]
     if not all(tokens):
         return None
+    if len(tokens) > 2 and tokens[-1] in POST_NOMINALS and _is_capitalised(tokens[-2]):
+        tokens = tokens[:-1]  # "Jane Ndoro SC": the letters after a name are not part of it
+        core = " ".join(core.split()[: len(tokens)])
     opener = tokens[0].lower()
     plural = opener.endswith("s") or opener in ("police", "staff", "media")
     if (
@@ -347,6 +376,8 @@ def _parse_plain(text):
         return _named(core)
     if lows[0] in _NOT_A_NAME_START or any(low in WEEKDAYS for low in lows):
         return None
+    if len(tokens) == 1 and lows[0].endswith("ly") and len(lows[0]) > 4:
+        return None  # "Separately,", "Additionally,": a sentence adverb, not a name
     if len(tokens) == 1 and lows[0] in MONTHS | NATIONALITIES:
         return None
     # "a spokesman for the Kremlin", "an official at the ministry"
@@ -425,7 +456,12 @@ def _parse_plain(text):
     ):
         return None
     last = rest[-1]
-    if qualifier or not _is_capitalised(last) or (described and rest_lows[-1] in PERSON_HEADS):
+    numbered = last.isdigit() and len(rest) > 1 and _is_capitalised(rest[-2])  # "Local 212"
+    if (
+        qualifier
+        or not (_is_capitalised(last) or numbered)
+        or (described and rest_lows[-1] in PERSON_HEADS)
+    ):
         return _descriptor(det, rest, " ".join(tokens) if det else core, qualifier)
     if det and det != "the":
         return None  # "a Reuters" is not a speaker; "a Putin aide" ends in lowercase
@@ -434,7 +470,11 @@ def _parse_plain(text):
     while run_start > 0:
         token = rest[run_start - 1]
         low = token.lower()
-        if _is_capitalised(token) and low not in TITLE_WORDS and not _is_possessive(token):
+        if (
+            (_is_capitalised(token) or (numbered and run_start == len(rest)))
+            and low not in TITLE_WORDS
+            and not _is_possessive(token)
+        ):
             run_start -= 1
         elif low in _NAME_JOINERS and run_start < len(rest) and run_start > 1:
             run_start -= 1
@@ -451,6 +491,8 @@ def _parse_plain(text):
     ):
         # A body's name after a description: "the state Department of Education".
         words = [t.lower() for t in prefix]
+        if prefix and all(_is_capitalised(t) for t in prefix):
+            return _named(" ".join(prefix + run))  # "the Press Information Bureau"
         if words and all(w in DESCRIPTION_WORDS for w in words):
             if words == ["state"] or words == ["federal"] or words == ["city"]:
                 return _named(f"{words[0]} {' '.join(run)}", SK.GOVERNMENT)
@@ -483,7 +525,9 @@ def _parse_plain(text):
         return _named(name)
     # "Secretary of State Mike Pompeo": the title takes "of State" while the name keeps two
     # words or starts with a given name.
-    if prefix and prefix[-1].lower() == "of":
+    if prefix and prefix[-1].lower() in ("of", "for"):
+        if len(run) == 1:
+            return None  # "Tamil Nadu Minister for Industries": a portfolio, nobody named
         while len(run) > 2 and run[0].lower() not in GIVEN_NAMES:
             prefix = [*prefix, run[0]]
             run = run[1:]
@@ -533,6 +577,22 @@ _DESCRIBED_NAME = re.compile(
     r"^(?:(?:the|a|an)\s+)?(?P<desc>(?:[a-z][\w-]*\s+){1,4})(?P<name>[A-Z][\w.&'’-]*"
     r"(?:\s+(?:[A-Z][\w.&'’-]*|of|de|al|bin|van|von|&))*)$"
 )
+# The same with the description's first word capitalised by the start of a sentence ("Street
+# vendor Nomsa Khumalo"), or after the body the person works for ("Irish Nursing Alliance
+# industrial relations officer Mairéad Quinn").
+_DESCRIBED_PERSON = re.compile(
+    r"^(?:(?P<body>(?:[A-Z][\w.&'’-]*\s+)+)(?P<desc>(?:[a-z][\w-]*\s+){1,4})|"
+    r"(?P<first>[A-Za-z][a-z][\w-]*\s+(?:[a-z][\w-]*\s+){0,3}))"
+    r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})$"
+)
+# What people are, by the ending of the word: "vendor", "cellist", "campaigner".
+_AGENT_NOUN = re.compile(r"^[a-z]{2,}(?:er|or|ist|ian|ant|ent|man|woman|ess|eer|ee)$")
+_NOT_AGENTS = _words(
+    "after over under later other order matter water weather winter summer quarter number "
+    "error floor door sector center centre corner border letter chapter paper power tower "
+    "river cancer dinner disorder register month moment event current recent president "
+    "percent content extent agent statement government parliament"
+)
 _PLACE_POLICE = re.compile(
     r"^(?:the\s+)?(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+police$"
 )
@@ -542,7 +602,18 @@ _FORCE_WORDS = _words(
     "royal metropolitan capitol park campus university railway transport tribal municipal "
     "provincial regional the"
 )
+_COMMON_OWNER = re.compile(r"^(?:the|a|an|this|that)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*$")
+_NAMED_OUTLET = re.compile(
+    r"^(?:[Tt]he\s+)?(?:(?:official|state|state-run|state-owned|semi-official|semiofficial|"
+    r"government-run|government-owned|pro-government|opposition|private|independent|national|"
+    r"local|regional|public|online)\s+)*"
+    r"(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s+"
+    r"(?:news\s+agency|news\s+service|newswire|wire\s+service|agency|newspaper|daily|tabloid|"
+    r"broadcaster|television(?:\s+channel)?|TV(?:\s+channel)?|radio(?:\s+station)?|"
+    r"(?:news\s+)?channel|(?:news\s+)?website|news\s+site|magazine)$"
+)
 _AGED = re.compile(r"^[Tt]he\s+\d{1,3}-year-old$")
+_NATIONAL_NOUN = re.compile(r"^[Tt]he\s+([A-Z][a-z]+)$")
 _ONE_OF = re.compile(
     r"^(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal|[Mm]any|[Mm]ost|[Ee]ach|[Bb]oth|[Aa]nother)\s+"
     r"of\s+(?P<group>(?:the|those|these|his|her|their|its)\s+.+)$"
@@ -603,7 +674,7 @@ _RELATION_GENDER = _words("mother daughter wife sister aunt niece grandmother wi
 _RELATION_MALE = _words("father son husband brother uncle nephew grandfather widower boyfriend")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def parse_speaker(text):
     """A Mention for a phrase that names or describes a speaker, or None if it does not.
 
@@ -620,6 +691,12 @@ def parse_speaker(text):
         found = _possessive_speaker(possessive, text)
         if found is not None:
             return found
+    outlet = _NAMED_OUTLET.match(text)
+    if outlet and outlet.group("name").lower() not in NATIONALITIES:
+        # "Yonhap news agency", "the official IRNA news agency": the outlet, by its name.
+        mention = _named(outlet.group("name"), SK.OUTLET)
+        if mention.kind in (SK.OUTLET, SK.ORGANISATION) and not mention.anonymous:
+            return replace(mention, kind=SK.OUTLET, description=text)
     police = _PLACE_POLICE.match(text)
     if police and not any(
         w.lower() in NATIONALITIES | DESCRIPTION_WORDS | TITLE_WORDS | _FORCE_WORDS
@@ -634,6 +711,10 @@ def parse_speaker(text):
         )
     if _AGED.match(text):
         return Mention(name=text, anaphor="person")  # "the 75-year-old": the person before
+    national = _NATIONAL_NOUN.match(text)
+    if national and national.group(1).lower() in NATIONALITIES - COMPASS_WORDS:
+        if not national.group(1).lower().endswith("ern"):
+            return Mention(name=text, anaphor="person")  # "the Italian": the person before
     member = _ONE_OF.match(text)
     if member and _parse_plain(member.group("group")) is not None:
         # "one of the aides", "two of the protesters": unnamed members of a group.
@@ -649,6 +730,10 @@ def parse_speaker(text):
         mention = _parse_plain(text)
     if mention is None:
         mention = _possessed_name(text) or _described_with_phrase(text) or _described_name(text)
+    if mention is None:
+        mention = _described_group(text)
+    if mention is None:
+        mention = _after_long_title(text)
     if mention is None:
         return None
     if mention.anonymous and not mention.gender:
@@ -697,11 +782,88 @@ def _possessed_name(text):
     return name
 
 
+def _described_person(text):
+    """ "Street vendor Nomsa Khumalo", "Irish Nursing Alliance industrial relations officer
+    Mairéad Quinn": what a person is, in lowercase words, before the person's name."""
+    match = _DESCRIBED_PERSON.match(text)
+    if not match:
+        return None
+    body_text = (match.group("body") or "").strip()
+    desc = (match.group("desc") or match.group("first")).split()
+    body = None
+    if body_text:
+        body = _parse_plain(body_text)
+        if body is None or body.kind == SK.PERSON or body.anonymous or body.anaphor:
+            if " " in body_text:
+                return None
+            desc, body_text, body = [body_text, *desc], "", None  # "Street vendor …"
+    lows = [w.lower() for w in desc]
+    head = lows[-1]
+    if any(
+        w in _NOT_A_NAME_START or w in WEEKDAYS or w in MONTHS or w in _CLAUSE_WORDS for w in lows
+    ):
+        return None
+    if not (
+        head in PERSON_HEADS
+        or head in TITLE_BARE
+        or (_AGENT_NOUN.match(head) and head not in _NOT_AGENTS)
+    ):
+        return None
+    name = match.group("name")
+    person = _parse_plain(name)
+    if person is None or person.kind != SK.PERSON or person.anonymous or person.anaphor:
+        return None
+    if not _is_person_shaped(name.split()):
+        return None
+    role = " ".join([body_text, *desc]).strip()
+    return replace(person, role=person.role or role, affiliation=person.affiliation or body)
+
+
+_GROUP = re.compile(r"^(?:[A-Z][a-z-]+|[a-z][a-z-]*)(?:\s+[a-z][a-z-]*){0,3}\s+(?P<head>[a-z]+s)$")
+
+
+def _after_long_title(text):
+    """ "Congress MP and former Union Minister of State … Ravi Menon", "Investment Promotion and
+    Commerce Thiru K. Senthil Raman": a person named after titles joined by "and", or after a
+    form of address."""
+    tokens = text.split()
+    honorific = [i for i, t in enumerate(tokens[:-1]) if t.lower() in HONORIFICS and i > 0]
+    cuts = [honorific[-1] + 1] if honorific else []
+    cuts += [i + 1 for i, t in enumerate(tokens[:-2]) if t == "and" and i > 0]
+    for cut in cuts:
+        rest = " ".join(tokens[cut:])
+        person = _parse_plain(rest)
+        if person is None or person.kind != SK.PERSON or person.anonymous or person.single:
+            continue
+        if cut - 1 in honorific:
+            return replace(person, role=" ".join(tokens[:cut]))
+        if person.role:
+            return replace(person, role=" ".join([*tokens[:cut], person.role][: cut + 1]))
+    return None
+
+
+def _described_group(text):
+    """ "maritime authorities", "unnamed government officials", "Hospital sources": people
+    described by lowercase words, unnamed."""
+    match = _GROUP.match(text)
+    if not match or match.group("head") not in PERSON_HEADS:
+        return None
+    words = text.lower().split()
+    if any(w in _CLAUSE_WORDS or w in _NOT_A_NAME_START or w in WEEKDAYS for w in words):
+        return None
+    first = text.split()[0]
+    if first[0].isupper() and (
+        first.lower() in GIVEN_NAMES or known_name(first) or normalize_name(first) in PLACE_INDEX
+    ):
+        return None  # "Reuters sources", "Moscow officials": leave those to the name rules
+    return Mention(name=text[0].lower() + text[1:], kind=SK.ANONYMOUS, anonymous=True)
+
+
 def _described_name(text):
     """ "the vessel-tracking service ShipWatch", "public defender Aisha Rahman"."""
     match = _DESCRIBED_NAME.match(text)
     if not match:
-        return None
+        return _described_person(text)
     desc = match.group("desc").split()
     head = desc[-1].lower()
     if head not in PERSON_HEADS | TITLE_BARE | OUTLET_HEADS | ORGANISATION_HEADS | {
@@ -712,7 +874,7 @@ def _described_name(text):
         "site",
         "firm",
     }:
-        return None
+        return _described_person(text)  # "retired schoolteacher Maree Fenton"
     name = match.group("name")
     if head in PERSON_HEADS | TITLE_BARE | {"defender"}:
         mention = _parse_plain(name)
@@ -805,10 +967,22 @@ def _possessive_speaker(match, text):
         )
     else:
         owner = _parse_plain(owner_text)
+        if (
+            owner is None
+            and _COMMON_OWNER.match(owner_text)
+            and (head in PERSON_HEADS or head in TITLE_BARE)
+        ):
+            # "the trawler's captain": somebody of a thing the article names in common words
+            owner = Mention(name=owner_text, kind=SK.ANONYMOUS, anonymous=True)
         if owner is None:
             return None
     if head == "authors" and owner.document:
         return owner  # "the study's authors": the study
+    if head in FIRM_VOICES and pronoun and pronoun.lower() in ("its", "their"):
+        # "Its analysts said": the analysts of the body named before speak for it.
+        return Mention(
+            name=text, kind=SK.ANONYMOUS, anonymous=True, affiliation=owner, speaks_for=True
+        )
     if head in SPOKESPEOPLE:
         return Mention(
             name=text,
@@ -833,6 +1007,23 @@ def _possessive_speaker(match, text):
             if head == "delegation":
                 name = f"{demonym} {rest}"
             return Mention(name=name, kind=SK.GOVERNMENT, aliases=[text])
+    if (
+        head in ORGANISATION_HEADS | GOVERNMENT_HEADS
+        and head not in PERSON_HEADS
+        and not owner.anonymous
+        and not owner.anaphor
+        and (owner.kind == SK.GOVERNMENT or normalize_name(owner.name) in PLACE_INDEX)
+    ):
+        # "Brazil's central bank", "Ohio's health department": the body of a place, to be
+        # found among the bodies named before ("the central bank").
+        return Mention(
+            name=text,
+            kind=SK.ORGANISATION,
+            anaphor="organisation",
+            title_words=frozenset(w.lower() for w in words),
+            possessor=owner,
+            relation=rest,
+        )
     if head in ORGANISATION_HEADS | GOVERNMENT_HEADS and head not in PERSON_HEADS:
         # "Demir's party", "the senator's campaign": a body of the owner's, unnamed.
         return Mention(

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from stories.extraction.lexicon import normalize_name
+from stories.extraction.lexicon import FEMALE_NAMES, MALE_NAMES, normalize_name
 
 SAME, UNSURE, DIFFERENT = "same", "unsure", "different"
 
@@ -56,11 +56,39 @@ def _skeleton(word):
 
 
 def same_given_name(first, second):
-    """Whether two names are spellings of one: "Aleksandr" and "Alexander"."""
+    """Whether two names are spellings of one: "Aleksandr" and "Alexander"; not "Daniel" and
+    "Daniela", which differ by the ending that marks a woman's or a man's name."""
     a, b = transliteration_key(first), transliteration_key(second)
     if a == b:
         return True
+    if _gendered(a, b) or _known_apart(first, second):
+        return False
     return min(len(a), len(b)) >= 5 and a[0] == b[0] and _skeleton(a) == _skeleton(b)
+
+
+def _gendered(a, b):
+    """Whether two spellings differ only by a final vowel: "daniel"/"daniela",
+    "mario"/"maria", "julian"/"juliana"."""
+    if a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) == len(a) + 1 and b.startswith(a) and b[-1] in "aeio":
+        return True
+    return len(a) == len(b) and a[:-1] == b[:-1] and a[-1] in "aeio" and b[-1] in "aeio"
+
+
+def _known_apart(first, second):
+    """Whether two given names are both common ones, for a woman and for a man: "Eric" and
+    "Erin"."""
+    x, y = _ascii(first), _ascii(second)
+    genders = []
+    for name in (x, y):
+        female, male = name in FEMALE_NAMES, name in MALE_NAMES
+        if female == male:
+            return False
+        genders.append(female)
+    return genders[0] != genders[1]
 
 
 def name_relation(first, second):
@@ -83,6 +111,8 @@ def name_relation(first, second):
     x, y = given_a[0], given_b[0]
     if len(x) == 1 or len(y) == 1:
         return UNSURE if x[0] == y[0] else DIFFERENT  # "J. Smith" and "John Smith"
+    if _gendered(transliteration_key(x), transliteration_key(y)) or _known_apart(x, y):
+        return DIFFERENT  # "Daniel" and "Daniela", "Eric" and "Erin": two people
     if same_given_name(x, y):
         return UNSURE  # a middle name more or less: "George Bush", "George W. Bush"
     if x[0] == y[0] and Levenshtein.distance(x, y) <= (1 if max(len(x), len(y)) <= 5 else 2):

@@ -3,9 +3,14 @@
 find_statements() reads a body sentence by sentence (see attribution.py for what one sentence
 can hold) and resolves each speaker within the article, with the cast of names it read first
 (mentions.read_cast): "Valadares" is Rui Valadares, "the company" the company named before,
-"she" the woman quoted last, "the SEC's complaint" the Securities and Exchange Commission
-complaint, a spokeswoman for a body that body. A sentence that is only a quotation belongs to
-the speaker of the quotation it continues, or of the paragraph before.
+"the department" or "the club" the last body that can be one ("Health Canada", "Hollyfield
+Athletic"), "the companies" the two companies named last, "the councillor" the person whose
+title says so ("Cr Hana Tawhai"), "she" the woman quoted last (unless a woman was named since,
+not as another speaker's topic), "the SEC's complaint" the Securities and Exchange Commission
+complaint, "the authors" the study they wrote, a spokeswoman for a body that body, "Seoul
+says" South Korea. A sentence that is only a quotation belongs to the speaker of the quotation
+it continues, or of the paragraph before, or to the last speaker. A relay that is the
+article's own outlet ("told the Gazette" in the Gazette) is left to directory.py to drop.
 
 The outlet's own narration is not a statement, nor is a hedged claim with no source
 ("reportedly", "allegedly"): neither names anyone.
@@ -37,6 +42,7 @@ The directory (directory.py) lowers it again when a name matched a stored source
 near spelling.
 """
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 
@@ -49,17 +55,21 @@ from stories.extraction.attribution import (
     subject_before,
 )
 from stories.extraction.lexicon import (
+    CAPITALS,
     COUNTRIES,
     DEMONYMS,
     EK,
+    GOVERNMENT_HEADS,
+    NATIONALITIES,
     PLACE_INDEX,
     SK,
+    TITLE_EXPANSIONS,
     known_name,
     normalize_name,
 )
 from stories.extraction.mentions import Cast, abbreviates, read_cast
 from stories.extraction.speakers import Mention
-from stories.extraction.text import layout
+from stories.extraction.text import QUOTE_MASK, layout
 from stories.models import StatementKind
 
 
@@ -129,6 +139,139 @@ _BODY_WORDS = {
     "outlet": {"news", "times", "post", "journal", "tv", "radio", "agency"},
     "newspaper": {"times", "post", "journal", "herald", "gazette", "tribune", "sun"},
 }
+_KIND_OF_MEMBER = {EK.PERSON: SK.PERSON, EK.PLACE: SK.GOVERNMENT}
+# Plural words for bodies: "the companies said" is said by the two named last.
+_PLURAL_BODIES = {
+    "companies",
+    "firms",
+    "groups",
+    "banks",
+    "airlines",
+    "carriers",
+    "retailers",
+    "insurers",
+    "lenders",
+    "businesses",
+    "automakers",
+    "carmakers",
+    "drugmakers",
+}
+_NOT_COMPANIES = {
+    "exchange",
+    "court",
+    "council",
+    "commission",
+    "bureau",
+    "regulator",
+    "police",
+    "union",
+    "association",
+    "federation",
+    "university",
+    "school",
+    "hospital",
+    "party",
+    "authority",
+}
+# What "the department", "the regulator" may stand for: a public body, not a company.
+_PUBLIC_BODY_WORDS = {
+    "department",
+    "ministry",
+    "agency",
+    "regulator",
+    "watchdog",
+    "authority",
+    "service",
+    "office",
+    "bureau",
+    "administration",
+    "commission",
+    "inspectorate",
+    "executive",
+}
+_PRIVATE_BODY_WORDS = {
+    "university",
+    "college",
+    "school",
+    "hospital",
+    "institute",
+    "association",
+    "union",
+    "party",
+    "club",
+    "foundation",
+    "trust",
+    "society",
+    "church",
+    "alliance",
+    "coalition",
+    "federation",
+}
+_CLUB_WORDS = {"club", "team", "side", "franchise"}
+_CLUB_NAME_WORDS = {
+    "fc",
+    "afc",
+    "athletic",
+    "united",
+    "rovers",
+    "rangers",
+    "wanderers",
+    "albion",
+    "city",
+    "town",
+    "county",
+    "hotspur",
+    "club",
+}
+_COMPANY_NAME_WORDS = {
+    "inc",
+    "ltd",
+    "corp",
+    "llc",
+    "plc",
+    "co",
+    "group",
+    "holdings",
+    "foods",
+    "securities",
+    "capital",
+    "partners",
+    "pharmaceuticals",
+    "motors",
+    "industries",
+    "technologies",
+    "systems",
+    "logistics",
+    "airlines",
+    "bank",
+    "bancorp",
+    "insurance",
+    "energy",
+    "brands",
+    "labs",
+    "media",
+}
+
+
+def _compatible(head, body):
+    """Whether a body named before may be "the <head>": a public body for "the department",
+    a club for "the club"."""
+    words = normalize_name(body.name).split()
+    if not words or body.kind == SK.OUTLET:
+        return False
+    if head in _PUBLIC_BODY_WORDS:
+        if set(words) & (_COMPANY_NAME_WORDS | _PRIVATE_BODY_WORDS):
+            return False
+        return (
+            body.kind == SK.GOVERNMENT
+            or bool(set(words) & (GOVERNMENT_HEADS | _PUBLIC_BODY_WORDS))
+            or any(w in PLACE_INDEX for w in words)
+        )
+    if head in _CLUB_WORDS:
+        return bool(set(words) & _CLUB_NAME_WORDS)
+    return False
+
+
 # Words for a body so general that "the …" may mean any body named before.
 _GENERIC_BODIES = {
     "company",
@@ -158,11 +301,29 @@ _LAWSUIT = re.compile(
 _RULED = re.compile(r"\b(?:ruled|decided|held)\b")
 _STATEMENT_WORDS = re.compile(r"\bstatement\b", re.IGNORECASE)
 _QUOTED_NO_COMMENT = re.compile(
-    r"[“\"'](?:[^”\"]{0,40}\s)?(?:does|do|will|would|did|cannot|can't|won't)\s+not\s+comment\b|"
-    r"[“\"']no\s+comment\b",
+    r"[“\"'‘](?:[^”\"’]{0,40}\s)?(?:does|do|will|would|did|cannot|can't|won't)\s+not\s+comment\b|"
+    r"[“\"'‘]no\s+comment\b",
     re.IGNORECASE,
 )
 _AGENT_PLURAL = re.compile(r"^[A-Z][a-z]{3,}(?:ers|ists|ians)$")
+# Words one of which every hedge (attribution.HEDGE) holds: the pattern is read only then.
+_HEDGE_CUES = (
+    "reported",
+    "alleged",
+    "purported",
+    "supposed",
+    "rumo",
+    "said to",
+    "believed",
+    "thought",
+    "accused",
+    "according",
+    "reports say",
+    "claimed",
+)
+_AUTHORS = re.compile(r"^(?:the|its|their)\s+(?:(?:study|report|paper)['’]s\s+)?authors$", re.I)
+_WRITTEN_WORKS = {"study", "paper", "report", "review", "analysis", "research", "survey"}
+_ASKED = re.compile(r"(?:[A-Z][a-z]+,\s+)?[Aa]sked\b")
 _PRONOUN_WORDS = {"he", "she", "they", "it", "her", "his", "its", "their"}
 
 
@@ -184,20 +345,26 @@ class _Context:
         self.plaintiffs = []  # (Mention or None, defendant text): who sued whom
         self.courts = []  # courts that ruled
         self.sentence_start = 0  # where the sentence being read starts in the body
+        self.sentence_starts = []  # where every sentence of the body starts, in order
+        self.paragraph_starts = []  # where every paragraph of the body starts, in order
+        self.speakers = []  # the sources of the statements found so far, in order
+        self.statement_spans = []  # (start, end, source key) of the statements found so far
+        self._members = {}  # id(Member): (SourceKind, aliases), worked out once an article
+        self._people = cast.people()
 
     # The cast, as Mentions.
 
     def _member_mention(self, member, position, base=None):
-        kind = {
-            EK.PERSON: SK.PERSON,
-            EK.PLACE: SK.GOVERNMENT,
-        }.get(member.kind, SK.ORGANISATION)
-        known = known_name(member.name)
-        if known:
-            kind = known[1]
-            aliases = list(known[2])
-        else:
-            aliases = member_aliases(member)
+        cached = self._members.get(id(member))
+        if cached is None:
+            kind = _KIND_OF_MEMBER.get(member.kind, SK.ORGANISATION)
+            known = known_name(member.name)
+            if known:
+                kind, aliases = known[1], tuple(known[2])
+            else:
+                aliases = tuple(member_aliases(member))
+            cached = self._members[id(member)] = (kind, aliases)
+        kind, aliases = cached[0], list(cached[1])
         if base is not None and base.kind in (SK.OUTLET, SK.GOVERNMENT):
             kind = base.kind
         fields = {}
@@ -214,13 +381,8 @@ class _Context:
         return Mention(name=member.name, kind=kind, aliases=aliases, position=position, **fields)
 
     def _people_before(self, position):
-        """(position, Mention) for every person named before `position`, outside quotes."""
-        found = []
-        for member in self.cast.people():
-            for at in member.positions:
-                if at < position:
-                    found.append((at, self._member_mention(member, at)))
-        return found
+        """(position, Member) for every person named before `position`, outside quotes."""
+        return [(at, member) for member in self._people for at in member.positions if at < position]
 
     # Resolving.
 
@@ -228,7 +390,7 @@ class _Context:
         """(Mention as far as the article tells who it is, how), or (None, "") if unknown."""
         if mention is None:
             return None, ""
-        mention = replace(mention, position=position)
+        mention = mention.at(position)
         if mention.speaks_for and mention.affiliation is not None:
             body, how = self.resolve(mention.affiliation, position)
             if body is not None and not body.anonymous:
@@ -241,17 +403,23 @@ class _Context:
         if mention.anaphor == "any":
             found = self._latest(position, lambda m: m.anonymous or m.kind != SK.PERSON)
             found = found or self._latest(position, lambda m: True)
-            return (replace(found, position=position), "pronoun") if found else (None, "")
+            return (found.at(position), "pronoun") if found else (None, "")
         if mention.anaphor in ("organisation", "government", "outlet"):
             return self._body(mention, position)
         if mention.anaphor == "title":
             return self._title(mention, position)
+        if mention.anonymous and _AUTHORS.match(mention.name):
+            # "the authors" of the study named before: the study's word.
+            for document in reversed(self.documents):
+                their = normalize_name(document.relation or document.name).split()
+                if their and their[-1] in _WRITTEN_WORKS:
+                    return document.at(position), "document"
         if mention.anonymous:
             return mention, "anonymous"
         if mention.kind == SK.GOVERNMENT and normalize_name(mention.name) in COUNTRIES:
             body = self._country_body(mention)
             if body is not None:
-                return replace(body, position=position), "alias"
+                return body.at(position), "alias"
         if mention.kind == SK.PERSON and mention.single:
             member = self.cast.person_with_surname(mention.name, position)
             if member is not None:
@@ -260,6 +428,11 @@ class _Context:
                 # "Homebuilders have urged …": a group of people, not somebody's surname.
                 return replace(mention, kind=SK.ANONYMOUS, anonymous=True), "anonymous"
         member = None
+        if mention.kind == SK.PERSON and mention.single and mention.role:
+            found = self.cast.find(mention.name)
+            if found is not None and found.kind not in (EK.PERSON, ""):
+                # "Another witness, …, Sello, said": described as a person, so a person.
+                return replace(mention, single=False), "named"
         if mention.role and mention.kind == SK.PERSON:
             whole = self.cast.find(f"{mention.role} {mention.name}")
             if whole is not None and whole.kind != EK.PERSON:
@@ -310,6 +483,8 @@ class _Context:
         return max(pool, key=lambda m: m.position) if pool else None
 
     def _person_pronoun(self, mention, position):
+        """ "he", "she": the last speaker it agrees with, unless a person it agrees with has
+        been named since (not as somebody else's topic, nor in an "Asked about …" clause)."""
         gender = mention.gender
 
         def agrees(m):
@@ -326,20 +501,76 @@ class _Context:
                 and agrees(m)
             ),
         )
+        speaker = said
+        if said is not None and gender:
+            said = self._protagonist_topic(said, agrees) or said
         named = [
             (at, m)
             for at, m in self._people_before(position)
-            if agrees(m) and (said is None or at > said.position)
+            if agrees(m)
+            and (said is None or (at > said.position and m.key != speaker.key))
+            and self._may_be_meant(at, m, position)
         ]
         if named:
-            at, found = max(named, key=lambda pair: pair[0])
+            at, member = max(named, key=lambda pair: pair[0])
             if said is None or at > said.position + 1:
-                how = "pronoun" if found.gender or gender else "pronoun-unsure"
-                return replace(found, position=position), how
+                how = "pronoun" if member.gender or gender else "pronoun-unsure"
+                return self._member_mention(member, position), how
         if said is not None:
             how = "pronoun" if (said.gender or gender) else "pronoun-unsure"
-            return replace(said, position=position), how
+            return said.at(position), how
         return None, ""
+
+    def _may_be_meant(self, at, member, position):
+        """Whether a person named at `at` may be the "he" or "she" at `position`: not when
+        named in somebody else's statement (its topic), nor in an "Asked about …" opening."""
+        for start, end, key in reversed(self.statement_spans):
+            if start <= at < end:
+                return key == member.key
+            if end <= at:
+                break
+        start = self.sentence_at(position)
+        if start <= at < position and _ASKED.match(self.cast.text, start):
+            return False
+        return True
+
+    def _protagonist_topic(self, said, agrees):
+        """The person a speaker was talking about, when that person is the one the article is
+        about and spoke before: after "Hirano said rehearsals under Halvorsen were …", a new
+        "she" is Halvorsen."""
+        span = next((sp for sp in reversed(self.statement_spans) if sp[0] <= said.position), None)
+        if span is None or span[2] != said.key:
+            return None
+        spoke = {m.key for m in self.speakers}
+        if not self._people:
+            return None
+        protagonist = max(self._people, key=lambda m: len(m.positions))
+        speaker = self.cast.find(said.name)
+        mentioned = len(speaker.positions) if speaker is not None else 1
+        if (
+            protagonist.key == said.key
+            or protagonist.key not in spoke
+            or not agrees(protagonist)
+            or len(protagonist.positions) <= 2 * mentioned
+        ):
+            return None
+        if any(said.position < at < span[1] for at in protagonist.positions):
+            return self._member_mention(protagonist, said.position)
+        return None
+
+    def _subject_nearby(self, at, position):
+        """Whether the name at `at` opens a sentence (the subject, as a rule) of the paragraph
+        of `position` or of the one before it."""
+        start = self.sentence_at(at)
+        if at - start > 40 or "," in self.cast.text[start:at]:
+            return False
+        paragraph = bisect.bisect_right(self.paragraph_starts, position) - 1
+        return at >= self.paragraph_starts[max(0, paragraph - 1)] if paragraph >= 0 else True
+
+    def sentence_at(self, position):
+        """Where the sentence holding `position` starts."""
+        index = bisect.bisect_right(self.sentence_starts, position) - 1
+        return self.sentence_starts[index] if index >= 0 else 0
 
     def _bodies_before(self, position):
         """(Mention, spoke) for every body named or heard before `position`."""
@@ -358,7 +589,20 @@ class _Context:
     def _body(self, mention, position):
         words = normalize_name(mention.name).split()
         head = words[-1] if words and words[-1] not in _PRONOUN_WORDS else ""
+        if head in _PLURAL_BODIES:
+            earlier = next((m for m in reversed(self.said) if m.members), None)
+            joint = earlier or self._joint(position)  # the same companies as before
+            if joint is not None:
+                return joint.at(position), "body"
         pool = self._bodies_before(position)
+        joint = next((m for m in reversed(self.said) if m.position <= position), None)
+        joint = joint if joint is not None and joint.members else None
+        if joint is not None and any(
+            m.position > joint.position and not m.anonymous and m.kind != SK.PERSON
+            for m in self.said
+        ):
+            joint = None
+        pool = [(m, spoke) for m, spoke in pool if not m.members]
         if head:
             wanted = set(words) - {"the", "a", "an"}
             headed = [m for m, _ in pool if normalize_name(m.name).split()[-1:] == [head]]
@@ -376,10 +620,16 @@ class _Context:
             ):
                 if group:
                     found = max(group, key=lambda m: m.position)
-                    return replace(found, position=position), "body-word"
+                    return found.at(position), "body-word"
             described = self.cast.described(head, position)
             if described is not None:
                 return self._member_mention(described, position), "body-word"
+            national = any(w in NATIONALITIES for w in words)  # "the Chinese government"
+            compatible = [m for m, _ in pool if not national and _compatible(head, m)]
+            if compatible:
+                # "Health Canada … the department", "Hollyfield Athletic … the club"
+                found = max(compatible, key=lambda m: m.position)
+                return found.at(position), "body"
             if head not in _GENERIC_BODIES:
                 pool = []
         if mention.anaphor == "outlet":
@@ -388,21 +638,54 @@ class _Context:
             pool = [(m, spoke) for m, spoke in pool if m.kind != SK.OUTLET]
         opening = [m for m, _ in pool if self.sentence_start <= m.position < position]
         spoke = [m for m, has in pool if has]
+        if joint is not None and not opening and head in _GENERIC_BODIES | {""}:
+            # "The companies said …. The company said": the first of them, the subject.
+            return joint.members[0].at(position), "body"
         if opening or spoke or pool:
             if opening:
                 found = min(opening, key=lambda m: m.position)  # "Acme will …, the company said"
             else:
                 found = max(spoke or [m for m, _ in pool], key=lambda m: m.position)
-            return replace(found, position=position), "body"
+            return found.at(position), "body"
         if mention.name.lower() == "it":
             return None, ""
         return replace(mention, kind=SK.ANONYMOUS, anonymous=True, anaphor=""), ("anonymous")
 
+    def _joint(self, position):
+        """ "the companies": the two companies named last before `position`, as one source
+        ("Northgate Foods and Lakeland Grocers")."""
+        latest = []
+        for member in self.cast.organisations():
+            earlier = [at for at in member.positions if 0 <= at <= position]
+            last = known_name(member.name)
+            if not earlier or (last and last[1] != SK.ORGANISATION):
+                continue
+            if set(member.key.split()) & (GOVERNMENT_HEADS | _NOT_COMPANIES):
+                continue
+            latest.append((max(earlier), member))
+        if len(latest) < 2:
+            return None
+        latest.sort(key=lambda pair: pair[0])
+        pair = sorted((m for _, m in latest[-2:]), key=lambda m: m.first)
+        parts = [self._member_mention(m, position) for m in pair]
+        forms = [[p.name, *[a for a in p.aliases if len(a.split()) > 1]][:3] for p in parts]
+        aliases = [f"{a} and {b}" for a in forms[0] for b in forms[1]][1:]
+        # The pair speaks in this article only: a source of the article's own, like "the
+        # companies" it stands for, and no entity.
+        return Mention(
+            name=f"{parts[0].name} and {parts[1].name}",
+            kind=SK.ANONYMOUS,
+            anonymous=True,
+            aliases=aliases,
+            position=position,
+            members=tuple(parts),
+        )
+
     def _title(self, mention, position):
-        wanted = set(mention.title_words) - {"the", "a", "an"}
+        wanted = _title_words(mention.title_words) - {"the", "a", "an"}
         exact, loose = [], []
         for member in self.cast.people():
-            role = set(member.role.lower().replace(".", "").split())
+            role = _title_words(member.role.lower().replace(".", "").split())
             earlier = [at for at in member.positions if at <= position]
             if role and earlier and wanted <= role:
                 (exact if role == wanted else loose).append((max(earlier), member))
@@ -412,10 +695,10 @@ class _Context:
             return self._member_mention(member, position), "title"
         said = self._latest(
             position,
-            lambda m: m.kind == SK.PERSON and wanted <= set(m.role.lower().split()),
+            lambda m: m.kind == SK.PERSON and wanted <= _title_words(m.role.lower().split()),
         )
         if said is not None:
-            return replace(said, position=position), "title"
+            return said.at(position), "title"
         name = mention.name
         if mention.relation:
             name = f"{name}'s {mention.relation}"  # "the mayor's office", nobody named
@@ -445,7 +728,7 @@ class _Context:
                 found = replace(
                     mention,
                     name=name,
-                    aliases=[f"{alias} {relation}" for alias in owner.aliases if alias],
+                    aliases=_document_names([owner.name, *owner.aliases], relation)[1:],
                     possessor=None,
                 )
                 self.documents.append(found)
@@ -462,14 +745,17 @@ class _Context:
             for document in reversed(self.documents):
                 their = normalize_name(document.relation or document.name).split()
                 if their and their[-1] in family:
-                    return replace(document, position=position), "document"
+                    return document.at(position), "document"
             if head in ("lawsuit", "suit", "complaint") and self.plaintiffs:
                 plaintiff, against = self.plaintiffs[-1]
+                aliases = []
                 if plaintiff is not None and not plaintiff.anonymous:
                     name = f"{plaintiff.name} lawsuit"
+                    names = [plaintiff.name, *plaintiff.aliases]
+                    aliases = [a for a in _document_names(names, "lawsuit") if a != name]
                 else:
                     name = f"lawsuit against {against}" if against else "lawsuit"
-                found = replace(mention, name=name, relation="lawsuit")
+                found = replace(mention, name=name, relation="lawsuit", aliases=aliases)
                 self.documents.append(found)
                 return found, "document"
             if head in ("opinion", "ruling", "decision") and self.courts:
@@ -496,12 +782,39 @@ class _Context:
             self.statement_makers.append(mention)
 
 
+_SAME_DOCUMENT = {
+    "lawsuit": ("lawsuit", "complaint", "suit"),
+    "complaint": ("complaint", "lawsuit"),
+}
+
+
+def _document_names(owners, relation):
+    """The names of a body's document, under each of the body's names and each word for that
+    kind of document: "FTC complaint" is the "Federal Trade Commission lawsuit"."""
+    words = relation.split()
+    kinds = _SAME_DOCUMENT.get(words[-1].lower(), (words[-1],)) if words else ("",)
+    names = []
+    for kind in kinds:
+        what = " ".join([*words[:-1], kind]) if words else kind
+        for owner in owners:
+            name = f"{owner} {what}".strip()
+            if owner and name not in names:
+                names.append(name)
+    return names[:20]
+
+
 def _gender_in(sentence):
     """The gender of the first third-person pronoun in a sentence, "" if none."""
     match = re.search(r"\b(?:(she|her|hers|herself)|(he|his|him|himself))\b", sentence)
     if not match:
         return ""
     return "female" if match.group(1) else "male"
+
+
+_CORPORATE_SUFFIX = re.compile(
+    r",?\s+(?:Inc\.?|Incorporated|Ltd\.?|Limited|Corp\.?|LLC|L\.L\.C\.|PLC|plc|Co\.|GmbH|AG|"
+    r"S\.A\.|SA|N\.V\.|NV|Pty\.?(?:\s+Ltd\.?)?|LLP|LP)$"
+)
 
 
 def member_aliases(member):
@@ -515,7 +828,16 @@ def member_aliases(member):
     police = re.match(r"^(.+) police$", member.name)
     if police and member.kind == EK.ORGANISATION:
         extra.append(f"{police.group(1)} Police Department")  # the usual full name
-    for form in [*member.aliases(), *extra]:
+    forms = [*member.aliases(), *extra]
+    if member.kind == EK.ORGANISATION:
+        bare = _CORPORATE_SUFFIX.sub("", member.name)
+        if bare != member.name and len(bare) > 1:
+            forms.insert(0, bare)  # "Northgate Foods" for "Northgate Foods Inc."
+    if member.kind == EK.PERSON and len(member.name.split()) == 1 and member.role:
+        title = member.role.split()[-1]
+        if title.lower().rstrip(".") in ("lord", "lady", "sir", "dame", "sheikh"):
+            forms.append(f"{title} {member.name}")  # "Lord Penhallow": how a peer is named
+    for form in forms:
         words = form.split()
         if member.kind == EK.PERSON and len(words) < 2:
             continue
@@ -543,10 +865,15 @@ def find_statements(body, hits=None, *, cast=None):
     if cast is None:
         cast = Cast(hits, body) if hits is not None else read_cast(body)
     context = _Context(cast)
+    blocks = layout(body)
+    for block in blocks:
+        if not block.heading:
+            context.paragraph_starts.append(block.start)
+            context.sentence_starts.extend(block.start + sa for sa, _ in block.sentences)
     statements = []
     previous = []  # the statements of the paragraph before
     running = None  # the statement whose quotation ran on past the paragraph before
-    for block in layout(body):
+    for block in blocks:
         if block.heading:
             previous, running = [], None
             continue
@@ -565,8 +892,13 @@ def find_statements(body, hits=None, *, cast=None):
             if found is None:
                 continue
             found.start, found.end = pa + sa, pa + sb
+            if found.via is not None and not found.via.relay:
+                found.via = replace(found.via, relay=True)
             if found.kind == StatementKind.DIRECT and found.via is None and found.source:
                 _carry_via(found, current or previous)
+            if found.source is not None:
+                context.speakers.append(found.source)
+                context.statement_spans.append((pa + sa, pa + sb, found.source.key))
             statements.append(found)
             current.append(found)
         running = current[-1] if current and block.runs_on else None
@@ -599,9 +931,13 @@ def _statement(text, masked, quotes, offset, context):
     if not may_attribute(masked):
         return None
     found = attributions(masked)
-    hedged = HEDGE.search(masked) is not None
+    low = masked.lower()
+    hedged = any(cue in low for cue in _HEDGE_CUES) and HEDGE.search(masked) is not None
     kind = _quote_kind(text, quotes)
     declined = no_comment(masked)
+    if declined is not None and declined[0] is None:
+        if any(a.type == "speech" and a.verb_start > declined[1] for a in found):
+            declined = None  # "One, who declined to give her name, said …"
     if declined is not None:
         subject, start, words = declined
         speakers = [
@@ -615,19 +951,23 @@ def _statement(text, masked, quotes, offset, context):
         source, how = context.resolve(subject, offset + start)
         if source is None:
             return None
+        source = _capital_as_country(source)
         via = _via(found, source, None)
         context.add(source, masked)
         return _make(StatementKind.NO_COMMENT, source, via, words, "no_comment", how, hedged)
     if not found:
         return None
     chosen = _choose_source(found)
-    if _QUOTED_NO_COMMENT.search(text) and chosen.type == "speech":
+    if "comment" in text.lower() and _QUOTED_NO_COMMENT.search(text) and chosen.type == "speech":
         kind = StatementKind.NO_COMMENT  # "… said the company “does not comment on rumors”"
     source, how = context.resolve(chosen.mention, offset + chosen.start)
     if source is None:
         return None
     if chosen.audience is not None:
         heard, _ = context.resolve(chosen.audience, offset + chosen.verb_end)
+        if heard is not None and heard.kind not in (SK.OUTLET, SK.PERSON) and not heard.anonymous:
+            if context.cast.described_as_outlet(heard.name):
+                heard = replace(heard, kind=SK.OUTLET)  # "the broadcaster Kanal 9", before
         chosen.audience = heard
     via, via_from = _via(found, source, chosen), "main"
     if via is not None:
@@ -649,9 +989,10 @@ def _statement(text, masked, quotes, offset, context):
         pattern = "report"
     if chosen.type == "citing":
         pattern = "citing"
-    if kind is None and chosen.verb in QUOTE_VERBS:
+    if kind is None and chosen.verb in QUOTE_VERBS and QUOTE_MASK in masked:
         kind = StatementKind.PARTIAL
-    statement = _STATEMENT_WORDS.search(masked)
+    source = _capital_as_country(source)
+    statement = "statement" in low and _STATEMENT_WORDS.search(masked) is not None
     context.add(source, masked, statement=bool(statement) and not source.document)
     if via is not None:
         context.add(via)
@@ -661,6 +1002,25 @@ def _statement(text, masked, quotes, offset, context):
     if quotes and how == "named" and kind in (StatementKind.DIRECT, StatementKind.PARTIAL):
         result.confidence = min(0.95, result.confidence + 0.05)
     return result
+
+
+def _title_words(words):
+    """A title's words, abbreviations spelled out: "Cr" is a councillor, "Sen." a senator."""
+    return {TITLE_EXPANSIONS.get(w.rstrip("."), w.rstrip(".")) for w in words}
+
+
+def _capital_as_country(source):
+    """A capital that speaks is its country's government: "Seoul says" is South Korea's."""
+    if source.kind != SK.GOVERNMENT or source.anonymous:
+        return source
+    country = _CAPITALS.get(normalize_name(source.name))
+    if country is None:
+        return source
+    aliases = list(PLACE_INDEX.get(normalize_name(country), (country, []))[1])
+    return replace(source, name=country, aliases=[*aliases, source.name], single=False)
+
+
+_CAPITALS = {normalize_name(city): country for city, country in CAPITALS.items()}
 
 
 def _make(kind, source, via, words, pattern, how, hedged):
@@ -683,7 +1043,8 @@ def _make(kind, source, via, words, pattern, how, hedged):
 
 def _carried(position, current, previous, running, context):
     """A quotation alone: its speaker is the one whose quotation it continues, or the one
-    quoted just before, in this paragraph or the one before."""
+    quoted just before, in this paragraph or the one before; further back, the last speaker,
+    unless somebody has been named since as the subject of a sentence."""
     if running is not None and running.source is not None:
         return _copy(running, position, 0.8, min(running.source_confidence, 0.8))
     here = [f for f in current if f.source is not None]
@@ -692,21 +1053,25 @@ def _carried(position, current, previous, running, context):
     before = [f for f in previous if f.source is not None]
     if before:
         return _copy(before[-1], position, 0.7, min(before[-1].source_confidence, 0.7))
-    people = [
-        (at, m)
-        for at, m in context._people_before(position)
-        if position - 400 < at < position and not m.anonymous
-    ]
+    people = [(at, m) for at, m in context._people_before(position) if position - 400 < at]
+    last = context.speakers[-1] if context.speakers else None
     if people:
-        at, person = max(people, key=lambda pair: pair[0])
-        found = Found(0, 0, StatementKind.DIRECT, person, confidence=0.5, source_confidence=0.5)
+        at, member = max(people, key=lambda pair: pair[0])
+        person = context._member_mention(member, at)
+        if last is None or (at > last.position and context._subject_nearby(at, position)):
+            found = Found(0, 0, StatementKind.DIRECT, person, confidence=0.5, source_confidence=0.5)
+            found.carried = True
+            return found
+    if last is not None and position - last.position < 1500:
+        source = last.at(position)
+        found = Found(0, 0, StatementKind.DIRECT, source, confidence=0.5, source_confidence=0.5)
         found.carried = True
         return found
     return None
 
 
 def _copy(earlier, position, confidence, source_confidence):
-    source = replace(earlier.source, position=position)
+    source = earlier.source.at(position)
     found = Found(
         0,
         0,
@@ -752,6 +1117,8 @@ def _choose_source(found):
     main = [a for a in speech if not a.embedded]
     if not main and any(a.type == "according" and not _is_relay(a) for a in found):
         speech = []  # "…, according to the department, well below what experts say is needed"
+    elif not main and (citing or all(a.verb in QUOTE_VERBS for a in speech)):
+        speech = []  # "Yonhap, citing officials, reported … what it called …"
     elif main:
         speech = main
     if speech:
@@ -798,6 +1165,18 @@ def _via(found, source, chosen=None):
     citing_outlets = [a for a in relays if a.type == "citing"]
     if citing_outlets:
         return citing_outlets[-1].mention
+    if chosen is not None and chosen.type == "citing":
+        # "Nine were rescued, Xinhua said, citing maritime authorities": who cited relays.
+        citers = [
+            a
+            for a in found
+            if a.type in ("speech", "report")
+            and a.mention is not None
+            and a.mention.kind == SK.OUTLET
+            and not a.embedded
+        ]
+        if citers:
+            return citers[-1].mention
     if chosen is not None and chosen.via is not None:
         return chosen.via
     quoted = [a for a in found if a.via is not None]
@@ -827,7 +1206,7 @@ def _quote_kind(text, quotes):
         return StatementKind.DIRECT
     quoted = sum(b - a for a, b in quotes)
     for a, b in quotes:
-        closed = text[b - 1] in "”\"'»"
+        closed = text[b - 1] in "”\"'’»"
         inner = text[a + 1 : b - 1 if closed else b].strip("'’‘ ") if b - a > 2 else ""
         sentence_like = inner[:1].isupper() or inner.startswith(("…", "..."))
         substantial = len(inner.split()) >= 3 or quoted >= 0.4 * len(stripped)

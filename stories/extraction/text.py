@@ -4,50 +4,126 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from stories.extraction.lexicon import ABBREVIATIONS, SENTENCE_STARTERS, TITLE_ABBREVIATIONS
+from stories.extraction.lexicon import (
+    ABBREVIATIONS,
+    LOWERCASE_ABBREVIATIONS,
+    SENTENCE_STARTERS,
+    TITLE_ABBREVIATIONS,
+)
 
 QUOTE_MASK = "\x1a"  # stands in for quoted text, so that patterns never look inside quotes
-_OPEN_DOUBLE, _CLOSE_DOUBLE = "“", "”"
 _CLOSERS = "\"'”’)]»"
 _OPENERS = "\"'“‘([«"
 _TERMINAL = re.compile(r"(?:\.\.\.|…|[.!?])+")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’]*)$")
 
 
-_QUOTE_MARK = re.compile(r"“|”|\"|''|«|»")
+_QUOTE_MARK = re.compile(r"“|”|\"|''|«|»|‘|’|'")
+_SINGLE_OPEN_BEFORE = frozenset(' \t\n(“"[—–-/«')
+_SINGLE_CLOSE_AFTER = frozenset(' \t\n,.;:!?)”"—–-…»]')
+_DECADE = re.compile(r"\d\d?s\b|\d\d\b")  # "the ’90s", "class of ’04": elisions, not quotes
+
+
+def _single_role(text, i):
+    """ "open", "close", "either" or "" (an apostrophe) for the single quote mark at i."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isalnum() and after.isalnum():
+        return ""  # "don’t", "O’Brien"
+    mark = text[i]
+    opens = (
+        mark != "’"
+        and before in _SINGLE_OPEN_BEFORE
+        and not after.isspace()
+        and not _DECADE.match(text, i + 1)
+    )
+    closes = mark != "‘" and not before.isspace() and after in _SINGLE_CLOSE_AFTER
+    if opens and closes:
+        return "either"
+    return "open" if opens else ("close" if closes else "")
+
+
+def _possessive(text, i):
+    """Whether the closing-shaped mark at i is more likely a plural possessive: "workers’ pay"."""
+    return (
+        text[i - 1 : i] in ("s", "S")
+        and text[i + 1 : i + 2] == " "
+        and text[i + 2 : i + 3].isalpha()
+    )
 
 
 def _quotations(text):
-    """(spans, open_at_end) for quote_spans() and ends_inside_quote()."""
-    spans, opened = [], None
-    for match in _QUOTE_MARK.finditer(text):
+    """(spans, open_at_end) for quote_spans() and ends_inside_quote().
+
+    Double marks (curly, straight, doubled apostrophes, guillemets) and single marks (curly or
+    straight, when they are not apostrophes) both quote; a quotation inside another is part of
+    it. A single mark closes only a quotation a single mark opened.
+    """
+    spans, opened, single = [], None, False
+    marks = list(_QUOTE_MARK.finditer(text))
+    for index, match in enumerate(marks):
         mark = match.group()
+        at = match.start()
+        if mark in "‘’'":
+            role = _single_role(text, at)
+            if not role:
+                continue
+            if opened is None:
+                if role in ("open", "either") and _closes_later(text, marks, index):
+                    opened, single = at, True
+                elif role in ("open", "either") and _opens_sentence(text, at):
+                    opened, single = at, True  # it may run on into the next paragraph
+                continue
+            if not single or role == "open":
+                continue
+            if _possessive(text, at) and _closes_later(text, marks, index, strict=True):
+                continue  # "the workers’ union", inside a quotation closed further on
+            spans.append((opened, match.end()))
+            opened = None
+            continue
+        if single:
+            continue  # a double quotation inside a single one
         if mark in ("“", "«"):
             if opened is None:
-                opened = match.start()
+                opened = at
         elif mark in ("”", "»"):
             if opened is not None:
                 spans.append((opened, match.end()))
                 opened = None
         elif opened is None:
-            opened = match.start()
+            opened = at
         else:
             spans.append((opened, match.end()))
             opened = None
     if opened is not None:
-        before = text[:opened].rstrip()
-        if not before or before[-1] in ".!?:…" or before.endswith(("”", '"', "''")):
+        if _opens_sentence(text, opened):
             spans.append((opened, len(text)))
             return spans, True
     return spans, False
 
 
-def quote_spans(text):
-    """[(start, end), …] of the double-quoted passages in `text`, quote marks included.
+def _opens_sentence(text, at):
+    before = text[:at].rstrip()
+    return not before or before[-1] in ".!?:…" or before.endswith(("”", '"', "''", "’"))
 
-    Curly, straight and doubled-apostrophe ('') marks count. A quotation still open at the
-    end is kept when it opens a sentence: the convention for a quotation that goes on into
-    the next paragraph.
+
+def _closes_later(text, marks, index, strict=False):
+    """Whether a single mark after marks[index] can close a quotation it opens; `strict`
+    leaves out marks that may be a plural possessive."""
+    for match in marks[index + 1 :]:
+        if match.group() in "’'":
+            role = _single_role(text, match.start())
+            if role in ("close", "either") and not (strict and _possessive(text, match.start())):
+                return True
+    return False
+
+
+def quote_spans(text):
+    """[(start, end), …] of the quoted passages in `text`, quote marks included.
+
+    Curly, straight and doubled-apostrophe ('') double marks count, and single marks (‘…’,
+    '…') that are not apostrophes. A quotation still open at the end is kept when it opens a
+    sentence: the convention for a quotation that goes on into the next paragraph.
     """
     return _quotations(text)[0]
 
@@ -62,11 +138,23 @@ _SMALL_WORDS = frozenset(
     "a an the and or but nor of for to in on at by with from as is are was were be it its "
     "vs via per into onto over under up".split()
 )
-# A dateline opening the story proper: "WASHINGTON (AP) —", "LANSING, Mich. —", "CAIRO -".
+# A dateline opening the story proper: "WASHINGTON (AP) —", "LANSING, Mich. —", "CAIRO -",
+# "LEEDS, 3 June 2024 –", "RIGA/TALLINN, Oct 3 (Agencies) –", "MUMBAI:".
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*)(?:,\s+(?P<region>[A-Z][\w.]*"
-    r"(?:\s+[A-Z][\w.]*)?))?(?:,?\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?))?"
-    r"(?:\s+\((?P<outlet>[A-Za-z][\w .&-]{0,40})\))?\s*[—–-]+\s+"
+    r"^(?P<place>[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*)(?:,\s+(?P<region>(?!"
+    + _MONTH_WORD
+    + r"\s+\d)[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?))?(?:,?\s+(?P<date>"
+    + _MONTH_WORD
+    + r"\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+"
+    + _MONTH_WORD
+    + r"(?:\s+\d{4})?))?"
+    r"(?:\s+\((?P<outlet>[A-Za-z][\w .&-]{0,40})\))?\s*(?P<mark>[—–-]+|:)\s+"
+)
+# Labels that open a paragraph as a dateline would, but are not places: "UPDATE: …".
+_NOT_DATELINES = frozenset(
+    "UPDATE UPDATED BREAKING EXCLUSIVE WATCH ANALYSIS OPINION EDITORIAL CORRECTION NOTE LIVE "
+    "VIDEO PHOTOS READ ALSO WARNING REVIEW INTERVIEW COMMENT ENDS".split()
 )
 
 
@@ -88,6 +176,10 @@ def dateline_end(paragraph):
     match = DATELINE.match(paragraph)
     if not match or len(match.group("place")) < 3 or not match.group("place").isupper():
         return 0
+    if match.group("place") in _NOT_DATELINES:
+        return 0
+    if match.group("mark") == ":" and (match.group("region") or match.group("date")):
+        return 0
     return match.end()
 
 
@@ -97,7 +189,7 @@ def _inside(spans, pos):
 
 def _is_abbreviation(text, dot, following):
     """Whether the period at `dot` belongs to an abbreviation rather than ending a sentence."""
-    match = _WORD_BEFORE.search(text, 0, dot)
+    match = _WORD_BEFORE.search(text, max(0, dot - 40), dot)  # not the whole text before
     if not match:
         return False
     word = match.group(1).rstrip(".").lower()
@@ -106,6 +198,9 @@ def _is_abbreviation(text, dot, following):
     next_word = re.match(r"[\w'’]+", text[following:])
     next_word = next_word.group() if next_word else ""
     initial = len(word) == 1 and match.group(1)[0].isupper()
+    if word in ABBREVIATIONS and word not in LOWERCASE_ABBREVIATIONS:
+        if not match.group(1)[0].isupper():
+            return False  # "she was ill.", "a big miss.": words, not "Ill." or "Miss."
     if "." in word or initial or word in ABBREVIATIONS:
         return next_word not in SENTENCE_STARTERS
     return False
@@ -200,16 +295,41 @@ class Paragraph:
     runs_on: bool = False  # ends inside a quotation that goes on into the next paragraph
 
 
+# The end of a press release: what follows is notes for editors, not the story.
+_END_MARK = re.compile(r"^(?:[-–—#\s]*(?:ENDS|ends|End|END)[-–—#\s]*|#{3}|-{2,}\s*30\s*-{2,})$")
+# Lines about the story rather than of it: a byline, an author's note, a syndication line.
+_FURNITURE = re.compile(
+    r"^(?:(?:By|Words(?:\s+and\s+pictures)?\s+by|Reporting\s+by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})*\.?$|"
+    r"This\s+(?:report|story|article)\s+(?:by|from)\s+.{2,80}?\s+was\s+(?:first\s+)?published\b.*$|"
+    r"Companies\s+in\s+this\s+(?:story|article)\s*:.*$|"
+    r"Notes?\s+to\s+editors?\s*:?$|Media\s+contacts?\s*:.*$|For\s+more\s+information\s*:.*$|"
+    r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+is\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:correspondent|reporter|writer|columnist|journalist|editor)\b[^.]*\.?)$"
+)
+
+
+def is_furniture(paragraph):
+    """Whether a paragraph is about the story rather than part of it: "By Tobias Lind", "This
+    report by Tarrant Press Wire was first published …", "Jane Doe is a senior correspondent
+    covering the EU."."""
+    return bool(_FURNITURE.match(paragraph.strip()))
+
+
 @lru_cache(maxsize=16)
 def layout(body):
-    """(Paragraph, …) of a body: its paragraphs, quotations and sentences."""
-    paragraphs = []
+    """(Paragraph, …) of a body: its paragraphs, quotations and sentences. Headings, bylines,
+    notes and whatever follows the "ENDS" of a press release are kept as headings: read for
+    neither statements nor names."""
+    paragraphs, dated, ended = [], False, False
     for number, (pa, pb) in enumerate(paragraph_spans(body)):
         text = body[pa:pb]
-        if is_heading(text):
+        ended = ended or bool(_END_MARK.match(text.strip()))
+        if ended or is_heading(text) or is_furniture(text):
             paragraphs.append(Paragraph(pa, text, text, (), (), heading=True))
             continue
-        skip = dateline_end(text) if number == 0 else 0
+        skip = dateline_end(text) if number < 3 and not dated else 0
+        dated = dated or bool(skip)
         spans, runs_on = _quotations(text)
         sentences = []
         for sa, sb in split_sentences(text):
