@@ -827,6 +827,10 @@ def _after_long_title(text):
     Commerce Thiru K. Senthil Raman": a person named after titles joined by "and", or after a
     form of address."""
     tokens = text.split()
+    if len(tokens) < 4 or not tokens[-1][:1].isupper():
+        return None
+    if not any(t.lower().rstrip(".") in TITLE_BARE for t in tokens[:-2]):
+        return None
     honorific = [i for i, t in enumerate(tokens[:-1]) if t.lower() in HONORIFICS and i > 0]
     cuts = [honorific[-1] + 1] if honorific else []
     cuts += [i + 1 for i, t in enumerate(tokens[:-2]) if t == "and" and i > 0]
