@@ -44,14 +44,6 @@ def content_words(text, names=()):
     return [w for w in (m.group().lower() for m in _WORD.finditer(text)) if w not in skip]
 
 
-def text_similarity(first, second, names=()):
-    """0–1: how alike two quotes are in what they say."""
-    a, b = content_words(first, names), content_words(second, names)
-    if not a or not b:
-        return 0.0
-    return fuzz.token_set_ratio(" ".join(a), " ".join(b)) / 100
-
-
 def _source_names(statement):
     names = []
     for source in (statement.source, statement.via, statement.article.outlet):

@@ -36,7 +36,6 @@ from stories.extraction.lexicon import (
     GOVERNMENT_HEADS,
     NATIONALITIES,
     ORGANISATION_HEADS,
-    OUTLET_HEADS,
     OUTLET_NAME_WORDS,
     PERSON_HEADS,
     PLACE_INDEX,
@@ -1486,13 +1485,3 @@ def no_comment(masked):
     if subject is None:
         return None, 0, match.group()
     return subject[0], subject[1], match.group()
-
-
-def is_document_phrase(text):
-    words = text.lower().split()
-    return bool(words) and words[-1] in DOCUMENT_HEADS
-
-
-def is_outlet_phrase(text):
-    words = text.lower().split()
-    return bool(words) and words[-1] in OUTLET_HEADS

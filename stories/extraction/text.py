@@ -53,7 +53,7 @@ def _possessive(text, i):
 
 
 def _quotations(text):
-    """(spans, open_at_end) for quote_spans() and ends_inside_quote().
+    """(spans, open_at_end) for quote_spans().
 
     Double marks (curly, straight, doubled apostrophes, guillemets) and single marks (curly or
     straight, when they are not apostrophes) both quote; a quotation inside another is part of
@@ -126,11 +126,6 @@ def quote_spans(text):
     sentence: the convention for a quotation that goes on into the next paragraph.
     """
     return _quotations(text)[0]
-
-
-def ends_inside_quote(text):
-    """Whether a paragraph ends inside a quotation that goes on into the next one."""
-    return _quotations(text)[1]
 
 
 _HEADING_WORD = re.compile(r"[A-Za-z][\w'’-]*")
