@@ -1404,3 +1404,36 @@ def test_a_person_named_after_a_long_title():
         ("Vinod Bhatt", None),
         ("Asha Pillai", None),
     ]
+
+
+def test_a_surname_ending_in_ly_speaks_but_a_sentence_adverb_does_not():
+    body = (
+        "Incumbent mayor Kiri Donnelly was narrowly ahead on Saturday.\n\n"
+        "Donnelly told RNZ she was “cautiously optimistic” about the count.\n\n"
+        "Separately, the electoral office said turnout was low."
+    )
+    found = [(f.source.name, f.via.name if f.via else None) for _, f in statements(body)]
+    assert found == [("Kiri Donnelly", "RNZ"), ("the electoral office", None)]
+
+
+def test_an_english_judge_is_named_with_the_title_and_is_the_judge():
+    body = (
+        "Mrs Justice Ainsworth quashed the council’s decision on Friday.\n\n"
+        "The judge said the assessment had been ‘a form filled in after the event’."
+    )
+    assert by_quote(body, "The judge").source.name == "Mrs Justice Ainsworth"
+    kinds = {name: kind for name, kind, _ in find_entities(body)}
+    assert kinds["Mrs Justice Ainsworth"] == "person"
+
+
+def test_a_titled_person_of_a_body_is_two_names():
+    body = (
+        "The team, led by Dr Ilse Vandermeer of Wageningen University, surveyed 40,000 "
+        "trees.\n\n"
+        "Vandermeer said the effect was strong. She said it could matter for moths."
+    )
+    sources = {f.source.name for _, f in statements(body)}
+    assert sources == {"Ilse Vandermeer"}
+    kinds = {name: kind for name, kind, _ in find_entities(body)}
+    assert kinds["Ilse Vandermeer"] == "person"
+    assert kinds["Wageningen University"] == "organisation"

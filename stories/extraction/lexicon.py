@@ -173,6 +173,8 @@ TITLE_EXPANSIONS = {
     "chairperson": "chair",
     "spokeswoman": "spokesperson",
     "spokesman": "spokesperson",
+    "justice": "judge",
+    "magistrate": "judge",
 }
 
 

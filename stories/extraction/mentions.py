@@ -476,6 +476,9 @@ def _person_part(words):
     return True
 
 
+_JUDGES = {"mr", "mrs", "ms", "miss", "lord", "lady"}
+
+
 def _split_run(text, run, context):
     """NameHits for one run of capitalised words: titles, months and "The" taken off."""
     initial = context["initial"]
@@ -577,7 +580,14 @@ def _split_run(text, run, context):
             run, words, lows = run[1:], words[1:], lows[1:]
             role_word = True
     title_end = 0
-    if not _ends_in_org_head(words) and known_name(" ".join(words)) is None:
+    # "Mrs Justice Ainsworth", "Lord Justice Singh": an English judge's name is the title.
+    judge = len(words) == 3 and lows[0].rstrip(".") in _JUDGES and lows[1] == "justice"
+    # "Dr Ilse Vandermeer of Wageningen University": the body after "of" is not what the
+    # title heads.
+    titled_words = words
+    if "of" in lows[1:] and any(low in _TITLES for low in lows[: lows.index("of", 1)]):
+        titled_words = words[: lows.index("of", 1)]
+    if not judge and not _ends_in_org_head(titled_words) and known_name(" ".join(words)) is None:
         for index in range(len(words) - 1):
             if lows[index] not in _TITLES:
                 continue
@@ -585,7 +595,7 @@ def _split_run(text, run, context):
             limit = index + 1 + rest.index("of") if "of" in rest[1:] else len(words)
             if _person_part(words[index + 1 : limit]):
                 title_end = index + 1
-    if not title_end and _portfolio(run):
+    if not title_end and not judge and _portfolio(run):
         title_end = _portfolio_name_start(words, lows, text)
     if title_end:
         title_words = words[:title_end]
@@ -634,6 +644,8 @@ def _split_run(text, run, context):
         role = text[run[0].start : run[title_end - 1].end]
         run, words, lows = run[title_end:], words[title_end:], lows[title_end:]
         role_word = True
+    elif judge:
+        role, role_word = "Justice", True
     elif national and lows[0] in NATIONALITIES and lows[0] not in COMPASS_WORDS:
         if any(low in _TITLES for low in lows):
             run, words, lows = run[1:], words[1:], lows[1:]
@@ -703,6 +715,7 @@ def _split_run(text, run, context):
                     cue=piece_cue or (cue if number == 0 else ""),
                     after=text[piece[-1].end : piece[-1].end + 60],
                     before=before[-1] if before and number == 0 else "",
+                    **({"kind": EK.PERSON} if judge else {}),
                 )
             )
     return hits
@@ -766,6 +779,9 @@ def _portfolio_name_start(words, lows, text):
     return 0
 
 
+_HONORIFICS = _words("dr mr mrs ms miss prof professor sir dame")
+
+
 def _pieces(text, part, titled):
     """[(tokens, cue), …]: a run cut where it holds two names: "Brandt of Ohio", "Trump-Putin"."""
     words = [t.text for t in part]
@@ -782,8 +798,14 @@ def _pieces(text, part, titled):
             known_name(" ".join(rest)) is not None
         )
         personal = (
-            2 <= len(person) <= 3
-            and (titled or person[0].lower() in GIVEN_NAMES or named_place)
+            2 <= len(person) <= 4
+            and (
+                titled
+                or person[0].lower() in GIVEN_NAMES
+                or named_place
+                or lows[0] in _HONORIFICS  # "Dr Ilse Vandermeer of Wageningen University"
+                or (_ends_in_org_head(rest) and _person_part(person))
+            )
             and not all(_head(w) in _TITLES for w in person)  # "Auditor General of India"
         )
         if personal and rest_tokens and known_name(" ".join(words)) is None:
@@ -1431,6 +1453,8 @@ class Cast:
         """The EntityKind of a name of several words, from its words and the article."""
         words = hit.name.split()
         lows = [_head(w) for w in words]
+        if hit.kind == EK.PERSON:
+            return EK.PERSON  # read as a person where it was found: "Mrs Justice Ainsworth"
         if "&" in words or "/" in hit.name:
             return EK.ORGANISATION
         if lows[-1] == "court":

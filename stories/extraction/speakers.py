@@ -340,6 +340,16 @@ def _descriptor(det, tokens, text, qualifier=""):
     return None
 
 
+def _adverb_shaped(low):
+    """Whether a lone capitalised word ending in -ly reads as a sentence adverb ("Separately",
+    "Finally") rather than a surname ("Donnelly", "Connolly", "Bradley", "Kelly")."""
+    if not low.endswith("ly") or len(low) <= 4:
+        return False
+    if low.endswith("ley") or (low.endswith(("elly", "olly", "illy", "ully")) and low != "fully"):
+        return False
+    return True
+
+
 def _parse_plain(text):
     """A Mention for a phrase that names or describes a speaker, or None if it does not.
 
@@ -376,7 +386,7 @@ def _parse_plain(text):
         return _named(core)
     if lows[0] in _NOT_A_NAME_START or any(low in WEEKDAYS for low in lows):
         return None
-    if len(tokens) == 1 and lows[0].endswith("ly") and len(lows[0]) > 4:
+    if len(tokens) == 1 and _adverb_shaped(lows[0]):
         return None  # "Separately,", "Additionally,": a sentence adverb, not a name
     if len(tokens) == 1 and lows[0] in MONTHS | NATIONALITIES:
         return None
