@@ -1437,3 +1437,48 @@ def test_a_titled_person_of_a_body_is_two_names():
     kinds = {name: kind for name, kind, _ in find_entities(body)}
     assert kinds["Ilse Vandermeer"] == "person"
     assert kinds["Wageningen University"] == "organisation"
+
+
+def test_the_department_is_the_public_body_rather_than_a_group_named_after_a_place():
+    body = (
+        "Health Canada limits supplies. ADHD medications are short.\n\n"
+        "In an advisory, the federal regulator said supplies were low.\n\n"
+        "ADHD Families Canada, an advocacy group, said Ottawa was warned.\n\n"
+        "The department said in a statement that it was working with the provinces."
+    )
+    found = [f.source.name for _, f in statements(body)]
+    assert found == ["Health Canada", "ADHD Families Canada", "Health Canada"]
+
+
+@pytest.mark.parametrize(
+    "body, source",
+    [
+        (
+            "Its director, Farah Siddiqui, called for a national reserve of medicines.",
+            "Farah Siddiqui",
+        ),
+        ("Opposition TDs have called for an independent review.", "Opposition TDs"),
+        ("Mayor Ana Ruiz called on the government to act before winter.", "Ana Ruiz"),
+        ("Health Canada reminded boaters that vessels must keep their distance.", "Health Canada"),
+    ],
+)
+def test_demands_and_reminders_are_statements(body, source):
+    ((_, found),) = statements(body)
+    assert found.source.name == source
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The plan calls for 300 new homes on the site.",
+        "The match was called off after the storm.",
+        "She was called up to the national squad.",
+    ],
+)
+def test_what_a_plan_holds_and_other_calls_are_not_statements(body):
+    assert statements(body) == []
+
+
+def test_members_of_a_body_in_the_plural_are_an_unnamed_group():
+    ((_, found),) = statements("Senior Labour MPs said the plan was dead.")
+    assert found.source.anonymous

@@ -60,7 +60,9 @@ SPEECH_VERBS = _words(
     "agreed agrees disputed disputes rejected rejects conceded concedes posted ruled found "
     "finds showed shows indicated indicates accused accuses complained complains responded "
     "responds quoted pledged pledges acknowledged projected projects forecast forecasts "
-    "reiterated reiterates objected objects conceded recommended recommends"
+    "reiterated reiterates objected objects conceded recommended recommends affirmed affirms "
+    "underlined underlines specified reassured reassures reminded reminds clarified clarifies "
+    "lamented laments remarked"
 )
 # The plain form, for plural subjects: "Critics say", "prosecutors allege", "They argue".
 PLURAL_VERBS = _words(
@@ -68,7 +70,8 @@ PLURAL_VERBS = _words(
     "write acknowledge admit allege assert estimate predict testify conclude reveal disclose "
     "suggest urge promise vow reply counter caution emphasize emphasise stress maintain "
     "contend declare recall agree dispute reject concede find show indicate accuse complain "
-    "respond pledge project forecast reiterate object recommend"
+    "respond pledge project forecast reiterate object recommend affirm underline reassure "
+    "remind clarify lament"
 )
 PURE_SPEECH_VERBS = _words(
     "said says told tells added adds insisted insists warned warns argued argues noted "
@@ -369,6 +372,11 @@ def document_phrase(text):
     )
 
 
+_MEMBERS_PLURAL = re.compile(
+    r"(?:(?:[Tt]he|[Ss]ome|[Mm]any|[Tt]wo|[Ss]everal)\s+)?(?:[A-Z][a-z]+\s+){0,2}[A-Z]{2,4}s"
+)
+
+
 @lru_cache(maxsize=16384)
 def _speaker(text):
     """parse_speaker(), a document (document_phrase()), or a bare plural of agent nouns:
@@ -378,6 +386,10 @@ def _speaker(text):
     document = document_phrase(text)
     if document is not None:
         return document
+    stripped = text.strip(" ,;:—–-" + QUOTE_MASK)
+    if _MEMBERS_PLURAL.fullmatch(stripped):
+        # "Opposition TDs", "Senior Labour MPs": members of a body, nobody in particular.
+        return Mention(name=stripped, kind=SK.ANONYMOUS, anonymous=True)
     mention = parse_speaker(text)
     if mention is not None:
         words = text.lower().split()
@@ -1027,6 +1039,14 @@ def _verbs(masked):
 
 _WHAT_BEFORE = re.compile(r"\bwhat\s+(?:\S+\s+){1,4}$")
 _CALLED_FOR = re.compile(r"^\s+(?:for|on|off|up|in)\b")
+_PLANS = [
+    [w]
+    for w in _words(
+        "plan plans budget bill proposal law deal agreement measure scheme contract treaty "
+        "strategy blueprint design"
+    )
+]
+_DEMAND = re.compile(r"^\s+(?:for\b|on\s+(?:[\w’'-]+\s+){1,6}?to\s+[a-z])")
 _PLACE_BASED = re.compile(r",(?=\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?-based\b)")
 
 
@@ -1048,12 +1068,17 @@ def _read_attributions(masked):
         verb_start = match.verb_start
         after_verb = masked[match.end() :]
         what = _WHAT_BEFORE.search(masked, 0, verb_start) if "what" in masked else None
+        # "Siddiqui called for a national reserve", "calls on the government to act": a demand
+        # made, with or without its words quoted.
+        demand = verb in ("called", "calls") and bool(_DEMAND.match(after_verb))
         if verb in QUOTE_VERBS and QUOTE_MASK not in after_verb and verb not in ("read", "reads"):
-            if not (what and verb in ("called", "calls", "described", "describes", "termed")):
+            if not (
+                demand or what and verb in ("called", "calls", "described", "describes", "termed")
+            ):
                 continue  # "what prosecutors called a Ponzi scheme" needs no quotation marks
         if verb in ("read", "reads") and QUOTE_MASK not in masked:
             continue
-        if verb in ("called", "calls") and _CALLED_FOR.match(after_verb):
+        if verb in ("called", "calls") and _CALLED_FOR.match(after_verb) and not demand:
             if QUOTE_MASK not in after_verb:
                 continue
         subject = subject_before(masked, verb_start)
@@ -1063,6 +1088,8 @@ def _read_attributions(masked):
             mention, start, auxiliaries = subject
             if any(a in _PASSIVE_AUX for a in auxiliaries) and not match.progressive:
                 continue  # "were found dead", "was told": the subject did not say it
+            if demand and mention.name.lower().split()[-1:] in _PLANS:
+                continue  # "The plan calls for 300 homes": what it holds, not a demand
             last = mention.name.lower().split()[-1] if mention.name.split() else ""
             plural = (mention.anonymous or mention.anaphor or mention.kind != SK.PERSON) and (
                 (last.endswith("s") and not last.endswith(("ss", "us", "is")))

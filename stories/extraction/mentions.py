@@ -1427,6 +1427,10 @@ class Cast:
                 or (hit.cue == "the" and m.key.split()[-1] == word and _head(hit.name) != "house")
             )
         ]
+        if bodies and _is_acronym(hit.name) and re.match(r"\s+[a-z]", hit.after):
+            # "ADHD medications" beside "ADHD Families Canada": a word the body's name
+            # begins with, used for a thing, not the body.
+            bodies = [m for m in bodies if m.first <= hit.start]
         if bodies and not self._place_word(hit):
             earlier = [m for m in bodies if m.first <= hit.start] or bodies
             return earlier[-1]

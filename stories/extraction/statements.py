@@ -60,10 +60,12 @@ from stories.extraction.lexicon import (
     DEMONYMS,
     EK,
     GOVERNMENT_HEADS,
+    GOVERNMENT_NAME_HEADS,
     NATIONALITIES,
     PLACE_INDEX,
     SK,
     TITLE_EXPANSIONS,
+    TITLE_MODIFIERS,
     known_name,
     normalize_name,
 )
@@ -254,22 +256,27 @@ _COMPANY_NAME_WORDS = {
 
 
 def _compatible(head, body):
-    """Whether a body named before may be "the <head>": a public body for "the department",
-    a club for "the club"."""
+    """How well a body named before may be "the <head>": 2 for a public body by its kind or
+    words ("Health Canada", "the U.S. Coast Guard" for "the department", "the service"), 1
+    for a body only named after a place ("ADHD Families Canada"), and for "the club" a club;
+    0 when it may not be."""
     words = normalize_name(body.name).split()
     if not words or body.kind == SK.OUTLET:
-        return False
+        return 0
     if head in _PUBLIC_BODY_WORDS:
         if set(words) & (_COMPANY_NAME_WORDS | _PRIVATE_BODY_WORDS):
-            return False
-        return (
-            body.kind == SK.GOVERNMENT
-            or bool(set(words) & (GOVERNMENT_HEADS | _PUBLIC_BODY_WORDS))
-            or any(w in PLACE_INDEX for w in words)
-        )
+            return 0
+        if body.kind == SK.GOVERNMENT or set(words) & (
+            GOVERNMENT_HEADS | GOVERNMENT_NAME_HEADS | _PUBLIC_BODY_WORDS
+        ):
+            return 2
+        if any(w in PLACE_INDEX for w in words):
+            # "Health Canada", "Transport Scotland": a portfolio and a place is a department.
+            return 2 if set(words) & TITLE_MODIFIERS else 1
+        return 0
     if head in _CLUB_WORDS:
-        return bool(set(words) & _CLUB_NAME_WORDS)
-    return False
+        return 2 if set(words) & _CLUB_NAME_WORDS else 0
+    return 0
 
 
 # Words for a body so general that "the …" may mean any body named before.
@@ -344,6 +351,7 @@ class _Context:
         self.documents = []  # documents named, in order
         self.plaintiffs = []  # (Mention or None, defendant text): who sued whom
         self.courts = []  # courts that ruled
+        self.public_bodies = set()  # bodies called "the department", "the regulator" so far
         self.sentence_start = 0  # where the sentence being read starts in the body
         self.sentence_starts = []  # where every sentence of the body starts, in order
         self.paragraph_starts = []  # where every paragraph of the body starts, in order
@@ -625,10 +633,17 @@ class _Context:
             if described is not None:
                 return self._member_mention(described, position), "body-word"
             national = any(w in NATIONALITIES for w in words)  # "the Chinese government"
-            compatible = [m for m, _ in pool if not national and _compatible(head, m)]
+            compatible = [
+                (2 if normalize_name(m.name) in self.public_bodies else _compatible(head, m), m)
+                for m, _ in pool
+                if not national
+            ]
+            compatible = [(fit, m) for fit, m in compatible if fit]
             if compatible:
                 # "Health Canada … the department", "Hollyfield Athletic … the club"
-                found = max(compatible, key=lambda m: m.position)
+                _, found = max(compatible, key=lambda pair: (pair[0], pair[1].position))
+                if head in _PUBLIC_BODY_WORDS:
+                    self.public_bodies.add(normalize_name(found.name))
                 return found.at(position), "body"
             if head not in _GENERIC_BODIES:
                 pool = []
