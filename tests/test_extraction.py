@@ -1087,7 +1087,7 @@ def test_the_authors_are_the_study_they_wrote():
         ),
         (
             "Figures published last week by the watchdog Water Watch showed leaks.",
-            "Water Watch figures",
+            "Water Watch",
         ),
         ('Japan on Friday demanded a "full" explanation.', "Japan"),
         ("The NHS said it could not comment on individual cases.", "NHS"),
@@ -1482,3 +1482,32 @@ def test_what_a_plan_holds_and_other_calls_are_not_statements(body):
 def test_members_of_a_body_in_the_plural_are_an_unnamed_group():
     ((_, found),) = statements("Senior Labour MPs said the plan was dead.")
     assert found.source.anonymous
+
+
+@pytest.mark.parametrize(
+    "body, source",
+    [
+        ("Revenue rose 9%, according to data compiled by LSEG.", "LSEG"),
+        (
+            "Mahuika had 139,204 votes, according to results released by electoral officer "
+            "Dale Henshaw.",
+            "Dale Henshaw",
+        ),
+        ("Fares rose 4%, according to data from the state transport department.", None),
+    ],
+)
+def test_data_and_results_are_the_word_of_whoever_issued_them(body, source):
+    ((_, found),) = statements(body)
+    if source is None:
+        assert not found.source.document and "data" not in found.source.name
+    else:
+        assert found.source.name == source
+
+
+def test_a_surname_with_two_verbs_is_the_subject_of_both():
+    body = (
+        "Tui Mahuika won the mayoralty.\n\n"
+        "Speaking at a rugby club in Onehunga, Mahuika thanked her volunteers and said the "
+        "result was “a mandate for boring”."
+    )
+    assert by_quote(body, "Speaking").source.name == "Tui Mahuika"

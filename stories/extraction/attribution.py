@@ -318,21 +318,15 @@ def document_phrase(text):
     who_text = match.group("who")
     prep = match.group("prep")
     published = bool(match.group("made"))
-    if who_text and prep in ("by", "from", "of") and head in _VOICE_DOCUMENTS and not published:
-        return _speaker(who_text)  # "data from the state health department": its word
+    if who_text and prep in ("by", "from", "of") and head in _VOICE_DOCUMENTS:
+        # "data from the state health department", "data compiled by LSEG", "results released
+        # by the electoral officer": the body's or the person's own word.
+        who = _speaker(who_text)
+        if published and who is not None and (who.anonymous or who.anaphor):
+            return None
+        return who
     if head in _VOICE_DOCUMENTS and not who_text and not (mods and head in _FIGURES):
         return None
-    if who_text and published and head in _VOICE_DOCUMENTS and prep in ("by", "from", "of"):
-        who = _speaker(who_text)  # "figures published last month by the watchdog …"
-        if who is None or who.anonymous or who.anaphor:
-            return None
-        return Mention(
-            name=f"{who.name} {head}",
-            kind=SK.ANONYMOUS,
-            anonymous=True,
-            document=True,
-            relation=head,
-        )
     if head in _GENERIC_DOCUMENTS and not det and not who_text:
         return None  # "studies have suggested": the literature, nobody in particular
     relation = f"{mods} {head}".strip()
@@ -437,8 +431,16 @@ _QUALIFYING = _RELATIVE_WORDS | _words(
 )
 
 
+_NAME_THEN_PAST = re.compile(
+    r"^\s*[A-Z][\w’'-]+\s+(?!(?:based|led|backed|owned|run)\b)[a-z]{2,}ed\s+\S"
+)
+
+
 def _holds_a_verb(text):
-    """Whether a phrase holds a finite verb before any relative clause or qualifier."""
+    """Whether a phrase holds a finite verb before any relative clause or qualifier: "Daniel
+    Haddad told CNN that", "Mahuika thanked her volunteers"."""
+    if _NAME_THEN_PAST.match(text) and text.split()[0].lower() not in _SPEAKER_OPENERS:
+        return True
     for word in text.lower().split():
         if word in _QUALIFYING:
             return False
@@ -569,11 +571,13 @@ def clause_subject(core, limit=None, coordinated=False):
                 coordinated
                 and head is not None
                 and head[0].kind == SK.PERSON
-                and not (head[0].single or head[0].anonymous or head[0].anaphor)
+                and not (head[0].anonymous or head[0].anaphor)
+                and (not head[0].single or not piece[: head[1]].strip().count(" "))
                 and _VERB_AFTER_NAME.match(piece, head[1])
             ):
                 # "… Thiru K. Senthil Raman welcomed the scheme and told PTI": the subject of
-                # the first verb, named after a long title.
+                # the first verb, named after a long title; "Mahuika thanked her volunteers
+                # and said": a surname alone.
                 return head[0], a + len(piece) - len(piece.lstrip())
         if mention is None and _ONE.match(piece) and index + 1 < len(parts):
             # "One, who declined to give her name, said": one of the people just described;
