@@ -1511,3 +1511,25 @@ def test_a_surname_with_two_verbs_is_the_subject_of_both():
         "result was “a mandate for boring”."
     )
     assert by_quote(body, "Speaking").source.name == "Tui Mahuika"
+
+
+def test_its_analysts_belong_to_the_body_the_sentence_before_opened_with():
+    body = (
+        "Corvane Systems said revenue fell.\n\n"
+        "The company said orders would recover.\n\n"
+        "Halvard Securities was more sanguine. Its analysts said in a note that the miss was "
+        '"largely self-inflicted."'
+    )
+    assert by_quote(body, "Its analysts").source.name == "Halvard Securities"
+
+
+def test_a_one_word_employer_before_a_role_is_an_organisation():
+    found = {
+        name: kind
+        for name, kind, _ in find_entities(
+            "Bernstein analyst Deirdre Kahn wrote that the stock was cheap. Retired engineer "
+            "Doug Pratt and Democratic strategist Ana Ruiz disagreed."
+        )
+    }
+    assert found["Bernstein"] == "organisation"
+    assert "Retired" not in found and "Democratic" not in found

@@ -476,6 +476,15 @@ def _person_part(words):
     return True
 
 
+# A one-word employer before a role and a name: "Bernstein analyst Deirdre Kahn".
+_FIRM_ROLE = re.compile(
+    r"^\s+(?:analyst|economist|strategist|spokes(?:man|woman|person)|executive|official|"
+    r"lawyer|attorney|researcher|engineer|director|manager)\s+[A-Z]"
+)
+_PARTY_WORDS = _words(
+    "democratic republican conservative liberal progressive labour labor green veteran "
+    "longtime fellow former senior junior chief top lead local independent"
+)
 _JUDGES = {"mr", "mrs", "ms", "miss", "lord", "lady"}
 
 
@@ -1563,6 +1572,11 @@ class Cast:
                 return False
         return True
 
+    def _lowercase_words(self, text):
+        if getattr(self, "_lowercase", None) is None:
+            self._lowercase = frozenset(re.findall(r"\b[a-z]+\b", text))
+        return self._lowercase
+
     def _single_kind(self, hit, text):
         """The EntityKind of a one-word name that shortens nothing, or "" to leave it out."""
         word = hit.name
@@ -1601,6 +1615,14 @@ class Cast:
             if re.search(r"\b(?:told|by|to|with|from|at|for|on|of)\s+$", before):
                 return EK.ORGANISATION if len(word) >= 3 else ""
             return ""
+        if (
+            _FIRM_ROLE.match(hit.after)
+            and low not in NATIONALITIES
+            and low not in _PARTY_WORDS | TITLE_MODIFIERS
+            and not low.endswith("ed")  # "Retired engineer Doug Pratt"
+            and not _common_word(word, self._lowercase_words(text))
+        ):
+            return EK.ORGANISATION  # "Bernstein analyst Deirdre Kahn": whom she works for
         if re.match(r"^[’']s\s+[a-z]", hit.after):
             return ""  # "Parkinson's disease": a possessor, named for something else
         if _APPOSITION_ORG.match(hit.after):

@@ -656,6 +656,16 @@ class _Context:
         if joint is not None and not opening and head in _GENERIC_BODIES | {""}:
             # "The companies said …. The company said": the first of them, the subject.
             return joint.members[0].at(position), "body"
+        if not opening and mention.name.lower() in ("its", "their"):
+            # "Jefferies was more sanguine. Its analysts said …": the body the sentence before
+            # opened with, when nobody has spoken since.
+            latest = max((m.position for m in spoke), default=-1)
+            opening = [
+                m
+                for m, _ in pool
+                if m.position > latest and self._subject_nearby(m.position, position)
+            ]
+            opening = opening and [max(opening, key=lambda m: m.position)]
         if opening or spoke or pool:
             if opening:
                 found = min(opening, key=lambda m: m.position)  # "Acme will …, the company said"
