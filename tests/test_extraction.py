@@ -1533,3 +1533,33 @@ def test_a_one_word_employer_before_a_role_is_an_organisation():
     }
     assert found["Bernstein"] == "organisation"
     assert "Retired" not in found and "Democratic" not in found
+
+
+@pytest.mark.parametrize(
+    "body, source",
+    [
+        (
+            "The National Bank of Poland held rates. A central bank spokeswoman declined to "
+            "comment.",
+            "National Bank of Poland",
+        ),
+        (
+            'South Yorkshire Police attended. A force spokesperson said: "We are aware."',
+            "South Yorkshire Police",
+        ),
+        (
+            "Metro Trains Melbourne ran buses. A Metro Trains spokesperson said it was sorry.",
+            "Metro Trains Melbourne",
+        ),
+        ("Acme Foods cut jobs. A company spokeswoman said the cuts were final.", "Acme Foods"),
+        ('Analysts at Harcourt Lyle said the warning was "larger than feared".', "Harcourt Lyle"),
+    ],
+)
+def test_an_unnamed_spokesperson_speaks_for_the_body_the_article_named(body, source):
+    *_, (_, found) = statements(body)
+    assert found.source.name == source
+
+
+def test_a_spokesperson_for_a_body_never_named_stays_unnamed():
+    ((_, found),) = statements("A government spokesperson said the figures were wrong.")
+    assert found.source.anonymous and found.source.name == "a government spokesperson"

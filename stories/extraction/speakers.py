@@ -242,6 +242,8 @@ def _affiliation(prefix_tokens, head):
         run.append(_strip_possessive(token))
     while run and run[-1].lower() in ("of", "for", "the", "and", "&"):
         run.pop()
+    if run == ["Treasury"] and head in SPOKESPEOPLE:
+        return _named("Treasury", SK.GOVERNMENT)  # "a Treasury spokesperson"
     if run and len(run) < len(tokens) and run[-1].lower() in TITLE_MODIFIERS:
         # "Philippine Defense Secretary", "Assistant District Attorney": the words before the
         # title are part of it; what is left is a body only if it is named as one.
@@ -273,6 +275,15 @@ def _affiliation(prefix_tokens, head):
             and normalize_name(before) not in PLACE_INDEX
         ):
             return _named(candidate)
+    if (
+        1 < len(run) <= 3
+        and len(run) == len(tokens) - 1
+        and head in SPOKESPEOPLE
+        and normalize_name(" ".join(run)) not in PLACE_INDEX
+        and not any(t.lower() in NATIONALITIES | TITLE_BARE for t in run)
+        and run[0].lower() not in GIVEN_NAMES
+    ):
+        return _named(" ".join(run), SK.ORGANISATION)  # "a Metro Trains spokesperson"
     if len(run) == 1 and head in ORGANISATIONAL_ROLES:
         candidate = run[0]
         low = candidate.lower()
@@ -280,7 +291,7 @@ def _affiliation(prefix_tokens, head):
             normalize_name(candidate) not in PLACE_INDEX
             and low not in NATIONALITIES
             and low not in GIVEN_NAMES
-            and low not in DESCRIPTION_WORDS
+            and (low not in DESCRIPTION_WORDS or (low == "treasury" and head in SPOKESPEOPLE))
             and low not in TITLE_BARE
         ):
             kind = guess_name_kind(candidate)
@@ -288,6 +299,10 @@ def _affiliation(prefix_tokens, head):
                 kind = SK.ORGANISATION
             return _named(candidate, kind)
     return None
+
+
+# Words that describe a body a spokesperson speaks for: "a government spokesperson".
+_BODY_DESCRIPTIONS = _words("government police company health security defence defense")
 
 
 def _descriptor(det, tokens, text, qualifier=""):
@@ -321,6 +336,27 @@ def _descriptor(det, tokens, text, qualifier=""):
         # "court documents", "a study", "the report": a document this article cites.
         name = " ".join(part for part in (det, words) if part) + qualifier
         return Mention(name=name, kind=SK.ANONYMOUS, anonymous=True, document=True)
+    if (
+        affiliation is None
+        and head in SPOKESPEOPLE
+        and not head.endswith("s")
+        and det in ("a", "an", "the")
+        and len(tokens) > 1
+        and not caps
+        and (
+            lows[-2] not in DESCRIPTION_WORDS
+            or lows[-2] in _BODY_DESCRIPTIONS | ORGANISATION_NAME_HEADS | GOVERNMENT_NAME_HEADS
+        )
+    ):
+        # "a company spokeswoman", "a force spokesperson", "a central bank spokeswoman": for
+        # the body the article named as such.
+        body = " ".join(lows[:-1])
+        government = lows[-2] in GOVERNMENT_HEADS
+        affiliation = Mention(
+            name=f"the {body}",
+            kind=SK.GOVERNMENT if government else SK.ORGANISATION,
+            anaphor="government" if government else "organisation",
+        )
     if (
         head in PERSON_HEADS
         or head in TITLE_WORDS
@@ -397,6 +433,10 @@ def _parse_plain(text):
         organisation = parse_speaker(match.group("rest"))
         if organisation is not None and organisation.single:
             organisation = replace(organisation, kind=SK.ORGANISATION, single=False)
+        voices = match.group("head").lower().split()[-1:] in [[w] for w in FIRM_VOICES]
+        if organisation is not None and voices and organisation.kind == SK.PERSON:
+            # "Analysts at Harcourt Lyle": people work at a firm, not at a person.
+            organisation = replace(organisation, kind=SK.ORGANISATION)
         spokes = descriptor is not None and (descriptor.role or descriptor.name).lower().split()[
             -1
         ] in ("spokesman", "spokeswoman", "spokesperson", "representative", "office")
@@ -684,6 +724,9 @@ _RELATION_GENDER = _words("mother daughter wife sister aunt niece grandmother wi
 _RELATION_MALE = _words("father son husband brother uncle nephew grandfather widower boyfriend")
 
 
+_BASED = re.compile(r"^[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?-(?:based|headquartered)\s+(?=[A-Z])")
+
+
 @lru_cache(maxsize=16384)
 def parse_speaker(text):
     """A Mention for a phrase that names or describes a speaker, or None if it does not.
@@ -696,6 +739,7 @@ def parse_speaker(text):
     text = text.strip(" \t,;:—–-" + QUOTE_MASK)
     if not text or QUOTE_MASK in text or len(text) > 160 or "\n" in text:
         return None
+    text = _BASED.sub("", text)  # "Piraeus-based Kallisti Maritime": where it is, not its name
     possessive = _POSSESSIVE.match(text)
     if possessive and not ANONYMOUS_QUALIFIERS.search(text):
         found = _possessive_speaker(possessive, text)

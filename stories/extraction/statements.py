@@ -138,6 +138,8 @@ _BODY_WORDS = {
     "airline": {"airline", "airways", "air", "airlines"},
     "carrier": {"airline", "airways", "air", "airlines", "carrier"},
     "exchange": {"exchange"},
+    "force": {"police", "constabulary", "force"},
+    "police": {"police", "constabulary"},
     "outlet": {"news", "times", "post", "journal", "tv", "radio", "agency"},
     "newspaper": {"times", "post", "journal", "herald", "gazette", "tribune", "sun"},
 }
@@ -575,6 +577,10 @@ class _Context:
         paragraph = bisect.bisect_right(self.paragraph_starts, position) - 1
         return at >= self.paragraph_starts[max(0, paragraph - 1)] if paragraph >= 0 else True
 
+    def paragraph_of(self, position):
+        """The index of the paragraph holding `position`."""
+        return bisect.bisect_right(self.paragraph_starts, position) - 1
+
     def sentence_at(self, position):
         """Where the sentence holding `position` starts."""
         index = bisect.bisect_right(self.sentence_starts, position) - 1
@@ -628,6 +634,20 @@ class _Context:
             ):
                 if group:
                     found = max(group, key=lambda m: m.position)
+                    if head in ("company", "firm"):
+                        # "Kallisti Maritime declined to comment. … the company said": a
+                        # company that spoke since the one whose name has the word.
+                        later = [
+                            m
+                            for m, has in pool
+                            if has
+                            and m.position > found.position
+                            and self.paragraph_of(m.position) == self.paragraph_of(position)
+                            and m.kind == SK.ORGANISATION
+                            and not set(normalize_name(m.name).split())
+                            & (_NOT_COMPANIES | _PUBLIC_BODY_WORDS | GOVERNMENT_HEADS)
+                        ]
+                        found = max(later, key=lambda m: m.position) if later else found
                     return found.at(position), "body-word"
             described = self.cast.described(head, position)
             if described is not None:
