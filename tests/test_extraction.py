@@ -1563,3 +1563,21 @@ def test_an_unnamed_spokesperson_speaks_for_the_body_the_article_named(body, sou
 def test_a_spokesperson_for_a_body_never_named_stays_unnamed():
     ((_, found),) = statements("A government spokesperson said the figures were wrong.")
     assert found.source.anonymous and found.source.name == "a government spokesperson"
+
+
+def test_a_speaker_after_a_subordinating_word_is_the_subject_of_its_clause():
+    body = (
+        "The judge ordered him to surrender his passport after prosecutors argued he posed a "
+        "flight risk."
+    )
+    ((_, found),) = statements(body)
+    assert found.source.name == "prosecutors" and found.source.anonymous
+
+
+def test_a_lowercase_word_is_not_the_outlet_it_spells():
+    body = (
+        "More than 2,500 soldiers remain in captivity, according to Ukrainian officials, though "
+        "independent estimates vary widely."
+    )
+    ((_, found),) = statements(body)
+    assert found.source.name == "Ukrainian officials"

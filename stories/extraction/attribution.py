@@ -449,6 +449,9 @@ def _holds_a_verb(text):
     return False
 
 
+_SUBORDINATORS = _words("after before when while because since until although though once whereas")
+
+
 def _tail_speaker(text, start, end):
     """The longest speaker phrase that ends text[start:end], as (Mention, offset), or None."""
     tokens = [(m.start(), m.group()) for m in _NONSPACE.finditer(text, start, end)]
@@ -461,6 +464,9 @@ def _tail_speaker(text, start, end):
         if lows[k] in _CLAUSE_VERBS and not _RELATIVE_WORDS.intersection(lows[max(0, k - 4) : k]):
             first = k + 1  # "the plan was approved, and officials": no speaker spans a verb
             break
+        if lows[k] in _SUBORDINATORS and k > first:
+            first = k + 1  # "… his passport after prosecutors argued": the clause's subject
+            break
     for i in range(first, len(tokens)):
         if not _may_open_speaker(tokens[i][1]):
             continue
@@ -469,7 +475,7 @@ def _tail_speaker(text, start, end):
             continue
         if i > 0:
             before = tokens[i - 1][1].lower().strip(",")
-            if before in _BLOCKING_BEFORE:
+            if before in _BLOCKING_BEFORE and before not in _SUBORDINATORS:
                 if before in ("what", "who", "which", "that") and i >= len(tokens) - 3:
                     if mention.anonymous or mention.kind != SK.PERSON or i == len(tokens) - 1:
                         # "what prosecutors called", "a move that city officials said …"

@@ -417,7 +417,7 @@ def _parse_plain(text):
     lows = [t.lower() for t in tokens]
     if len(tokens) == 1 and lows[0] in PRONOUNS and not qualifier:
         return Mention(name=tokens[0], anaphor=PRONOUNS[lows[0]])
-    known = known_name(core)
+    known = known_name(core) if core[:1].isupper() or not core.islower() else None
     if known and not qualifier and (_is_capitalised(tokens[-1]) or len(tokens) == 1):
         return _named(core)
     if lows[0] in _NOT_A_NAME_START or any(low in WEEKDAYS for low in lows):
