@@ -1581,3 +1581,37 @@ def test_a_lowercase_word_is_not_the_outlet_it_spells():
     )
     ((_, found),) = statements(body)
     assert found.source.name == "Ukrainian officials"
+
+
+@pytest.mark.parametrize(
+    "body, source, via",
+    [
+        (
+            "Syria's Ministry of Defence said the talks would begin.",
+            "Syrian Ministry of Defence",
+            None,
+        ),
+        ("Lebanon's presidency said the truce held.", "Lebanese Presidency", None),
+        (
+            "Jenna Ostrowski told CNN affiliate KWCH that the house shook.",
+            "Jenna Ostrowski",
+            "KWCH",
+        ),
+    ],
+)
+def test_a_countrys_body_keeps_its_country_and_an_affiliate_is_the_relay(body, source, via):
+    ((_, found),) = statements(body)
+    assert found.source.name == source
+    assert (found.via.name if found.via else None) == via
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The blast was at a plant outside Halstead, Kansas, officials said.",
+        "Others urged the council to approve it.",
+    ],
+)
+def test_unnamed_groups_stay_unnamed(body):
+    ((_, found),) = statements(body)
+    assert found.source.anonymous

@@ -528,6 +528,9 @@ def apposition(first, second):
         return None
     if described.document:
         return None
+    last = (described.role or described.name).lower().split()[-1:]
+    if last and last[0] in PERSON_HEADS and last[0].endswith("s") and not last[0].endswith("ss"):
+        return None  # "outside Halstead, Kansas, officials said": nobody is "officials"
     role = re.sub(r"^(?:an?|the)\s+", "", described.role or described.name, flags=re.I)
     whole = re.sub(r"^(?:an?|the)\s+", "", described.name, flags=re.I)
     if whole.startswith(role) and re.fullmatch(r"\s+of\s+[a-z][a-z ]*", whole[len(role) :]):
@@ -887,6 +890,12 @@ def outlet_shaped(name):
     return any(p in _OUTLET_SHAPE_WORDS for p in parts)
 
 
+_AFFILIATE = re.compile(
+    r"^(?:(?:the|its|their|[A-Z][\w&.-]*)\s+)*(?:affiliate|partner|sister\s+(?:station|paper|"
+    r"network|channel|publication))\s+(?P<name>[A-Z].*)$"
+)
+
+
 def outlet_phrase(text):
     """The outlet an audience or relay phrase names: "the state news agency TASS", "radio
     station DZRH", "the Tripoli-based Sahel TV channel", "CNBC", "the official IRNA news
@@ -895,6 +904,10 @@ def outlet_phrase(text):
     text = text.strip(" ,;:.")
     if not text:
         return None
+    affiliate = _AFFILIATE.match(text)
+    if affiliate:
+        # "CNN affiliate KWCH", "its sister station WXYZ": the station spoken to.
+        return outlet_phrase(affiliate.group("name"))
     known = known_name(text)
     if known:
         return _named(text) if known[1] == SK.OUTLET else None

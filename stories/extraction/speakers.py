@@ -740,6 +740,8 @@ def parse_speaker(text):
     if not text or QUOTE_MASK in text or len(text) > 160 or "\n" in text:
         return None
     text = _BASED.sub("", text)  # "Piraeus-based Kallisti Maritime": where it is, not its name
+    if text.lower() in ("others", "some others", "many others"):
+        return Mention(name=text, kind=SK.ANONYMOUS, anonymous=True)  # "Others urged …"
     possessive = _POSSESSIVE.match(text)
     if possessive and not ANONYMOUS_QUALIFIERS.search(text):
         found = _possessive_speaker(possessive, text)
@@ -833,6 +835,13 @@ def _possessed_name(text):
         return replace(name, name=whole, aliases=[], single=False)
     if name.kind == SK.PERSON and owner.kind == SK.PERSON:
         return None
+    country = PLACE_INDEX.get(normalize_name(bare_owner))
+    demonym = DEMONYMS.get(country[0]) if country else None
+    words = normalize_name(name.name).split()
+    if demonym and name.kind != SK.PERSON and set(words) & (GOVERNMENT_NAME_HEADS | {"ministry"}):
+        # "Syria's Ministry of Defence": that country's ministry, not any country's.
+        demonymic = f"{demonym} {name.name}"
+        return replace(name, name=demonymic, kind=SK.GOVERNMENT, aliases=[text, *name.aliases])
     return name
 
 
@@ -1053,13 +1062,21 @@ def _possessive_speaker(match, text):
         )
     if head in SPEAKING_FOR:
         return replace(owner, relation=rest)
+    lows = {w.lower() for w in words}
     if (
         owner.kind == SK.GOVERNMENT
         and not owner.anonymous
-        and (head in GOVERNMENT_HEADS or head in ("delegation", "guard", "military"))
+        and (
+            head in GOVERNMENT_HEADS
+            or head in ("delegation", "guard", "military", "presidency")
+            or (rest[:1].isupper() and lows & (GOVERNMENT_NAME_HEADS | {"ministry"}))
+        )
     ):
+        # "Syria's Ministry of Defence" is the Syrian Ministry of Defence, not any country's.
         country = PLACE_INDEX.get(normalize_name(owner.name))
         demonym = DEMONYMS.get(country[0] if country else owner.name)
+        if demonym and rest[:1].isupper():
+            return Mention(name=f"{demonym} {rest}", kind=SK.GOVERNMENT, aliases=[text])
         if demonym:
             name = f"{demonym} {' '.join(w.capitalize() for w in words)}"
             if head == "delegation":
