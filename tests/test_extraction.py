@@ -1615,3 +1615,13 @@ def test_a_countrys_body_keeps_its_country_and_an_affiliate_is_the_relay(body, s
 def test_unnamed_groups_stay_unnamed(body):
     ((_, found),) = statements(body)
     assert found.source.anonymous
+
+
+def test_the_company_is_the_one_that_just_spoke_not_one_with_the_word_in_its_name():
+    body = (
+        "Tasnim said the owners owed money to the National Iranian Oil Company.\n\n"
+        "The ship's manager, Piraeus-based Kallisti Maritime, declined to comment on the talks. "
+        'In a brief statement on Monday, the company said its priority was "the crew."'
+    )
+    found = [f.source.name for _, f in statements(body)]
+    assert found[1:] == ["Kallisti Maritime", "Kallisti Maritime"]

@@ -574,7 +574,7 @@ class _Context:
         start = self.sentence_at(at)
         if at - start > 40 or "," in self.cast.text[start:at]:
             return False
-        paragraph = bisect.bisect_right(self.paragraph_starts, position) - 1
+        paragraph = self.paragraph_of(position)
         return at >= self.paragraph_starts[max(0, paragraph - 1)] if paragraph >= 0 else True
 
     def paragraph_of(self, position):
