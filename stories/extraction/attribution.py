@@ -391,7 +391,6 @@ def _speaker(text):
             if words[0] not in ("the", "a", "an", "this", "these", "its", "their"):
                 return None  # "Laboratory studies have suggested": nobody in particular
         return mention
-    stripped = text.strip(" ,;:—–-" + QUOTE_MASK)
     if _AGENT_PLURAL.match(stripped) and stripped.lower() not in _GENERIC_DOCUMENTS:
         return Mention(name=stripped, kind=SK.ANONYMOUS, anonymous=True)
     return None
@@ -1062,13 +1061,10 @@ def _verbs(masked):
 
 _WHAT_BEFORE = re.compile(r"\bwhat\s+(?:\S+\s+){1,4}$")
 _CALLED_FOR = re.compile(r"^\s+(?:for|on|off|up|in)\b")
-_PLANS = [
-    [w]
-    for w in _words(
-        "plan plans budget bill proposal law deal agreement measure scheme contract treaty "
-        "strategy blueprint design"
-    )
-]
+_PLANS = _words(
+    "plan plans budget bill proposal law deal agreement measure scheme contract treaty "
+    "strategy blueprint design"
+)
 _DEMAND = re.compile(r"^\s+(?:for\b|on\s+(?:[\w’'-]+\s+){1,6}?to\s+[a-z])")
 _PLACE_BASED = re.compile(r",(?=\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?-based\b)")
 
@@ -1111,7 +1107,7 @@ def _read_attributions(masked):
             mention, start, auxiliaries = subject
             if any(a in _PASSIVE_AUX for a in auxiliaries) and not match.progressive:
                 continue  # "were found dead", "was told": the subject did not say it
-            if demand and mention.name.lower().split()[-1:] in _PLANS:
+            if demand and mention.name.lower().rsplit(" ", 1)[-1] in _PLANS:
                 continue  # "The plan calls for 300 homes": what it holds, not a demand
             last = mention.name.lower().split()[-1] if mention.name.split() else ""
             plural = (mention.anonymous or mention.anaphor or mention.kind != SK.PERSON) and (

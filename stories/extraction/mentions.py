@@ -1105,6 +1105,7 @@ class Cast:
         self.text = text
         self.members = []
         self._by_key = {}
+        self._lowercase = frozenset(_LOWERCASE_WORD.findall(text))  # words used as words
         self._build(text)
 
     # Lookups.
@@ -1572,11 +1573,6 @@ class Cast:
                 return False
         return True
 
-    def _lowercase_words(self, text):
-        if getattr(self, "_lowercase", None) is None:
-            self._lowercase = frozenset(re.findall(r"\b[a-z]+\b", text))
-        return self._lowercase
-
     def _single_kind(self, hit, text):
         """The EntityKind of a one-word name that shortens nothing, or "" to leave it out."""
         word = hit.name
@@ -1620,7 +1616,7 @@ class Cast:
             and low not in NATIONALITIES
             and low not in _PARTY_WORDS | TITLE_MODIFIERS
             and not low.endswith("ed")  # "Retired engineer Doug Pratt"
-            and not _common_word(word, self._lowercase_words(text))
+            and not _common_word(word, self._lowercase)
         ):
             return EK.ORGANISATION  # "Bernstein analyst Deirdre Kahn": whom she works for
         if re.match(r"^[’']s\s+[a-z]", hit.after):

@@ -291,7 +291,7 @@ def _affiliation(prefix_tokens, head):
             normalize_name(candidate) not in PLACE_INDEX
             and low not in NATIONALITIES
             and low not in GIVEN_NAMES
-            and (low not in DESCRIPTION_WORDS or (low == "treasury" and head in SPOKESPEOPLE))
+            and low not in DESCRIPTION_WORDS
             and low not in TITLE_BARE
         ):
             kind = guess_name_kind(candidate)
@@ -433,7 +433,7 @@ def _parse_plain(text):
         organisation = parse_speaker(match.group("rest"))
         if organisation is not None and organisation.single:
             organisation = replace(organisation, kind=SK.ORGANISATION, single=False)
-        voices = match.group("head").lower().split()[-1:] in [[w] for w in FIRM_VOICES]
+        voices = match.group("head").lower().split()[-1] in FIRM_VOICES
         if organisation is not None and voices and organisation.kind == SK.PERSON:
             # "Analysts at Harcourt Lyle": people work at a firm, not at a person.
             organisation = replace(organisation, kind=SK.ORGANISATION)
@@ -808,6 +808,12 @@ def parse_speaker(text):
     return mention
 
 
+def _demonym(place):
+    """ "Syrian" for "Syria" (or any of its names), or None."""
+    country = PLACE_INDEX.get(normalize_name(place))
+    return DEMONYMS.get(country[0] if country else place)
+
+
 def _possessed_name(text):
     """ "Ukraine's Coordination Headquarters for the Treatment of Prisoners of War"."""
     match = _POSSESSED_NAME.match(text)
@@ -835,8 +841,7 @@ def _possessed_name(text):
         return replace(name, name=whole, aliases=[], single=False)
     if name.kind == SK.PERSON and owner.kind == SK.PERSON:
         return None
-    country = PLACE_INDEX.get(normalize_name(bare_owner))
-    demonym = DEMONYMS.get(country[0]) if country else None
+    demonym = _demonym(bare_owner) if normalize_name(bare_owner) in PLACE_INDEX else None
     words = normalize_name(name.name).split()
     if demonym and name.kind != SK.PERSON and set(words) & (GOVERNMENT_NAME_HEADS | {"ministry"}):
         # "Syria's Ministry of Defence": that country's ministry, not any country's.
@@ -1062,21 +1067,12 @@ def _possessive_speaker(match, text):
         )
     if head in SPEAKING_FOR:
         return replace(owner, relation=rest)
-    lows = {w.lower() for w in words}
     if (
         owner.kind == SK.GOVERNMENT
         and not owner.anonymous
-        and (
-            head in GOVERNMENT_HEADS
-            or head in ("delegation", "guard", "military", "presidency")
-            or (rest[:1].isupper() and lows & (GOVERNMENT_NAME_HEADS | {"ministry"}))
-        )
+        and (head in GOVERNMENT_HEADS or head in ("delegation", "guard", "military", "presidency"))
     ):
-        # "Syria's Ministry of Defence" is the Syrian Ministry of Defence, not any country's.
-        country = PLACE_INDEX.get(normalize_name(owner.name))
-        demonym = DEMONYMS.get(country[0] if country else owner.name)
-        if demonym and rest[:1].isupper():
-            return Mention(name=f"{demonym} {rest}", kind=SK.GOVERNMENT, aliases=[text])
+        demonym = _demonym(owner.name)
         if demonym:
             name = f"{demonym} {' '.join(w.capitalize() for w in words)}"
             if head == "delegation":
