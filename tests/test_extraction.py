@@ -1625,3 +1625,91 @@ def test_the_company_is_the_one_that_just_spoke_not_one_with_the_word_in_its_nam
     )
     found = [f.source.name for _, f in statements(body)]
     assert found[1:] == ["Kallisti Maritime", "Kallisti Maritime"]
+
+
+def test_a_stock_symbol_is_not_a_name_and_a_brand_does_not_speak():
+    body = (
+        "Shares in Brightwater Foods (BWF.L) fell 14% on Wednesday after the food maker cut "
+        "its annual profit forecast.\n\n"
+        "The maker of Kestrel biscuits now expects profit of 410 million pounds, it said in a "
+        "statement."
+    )
+    names = {name for name, _, _ in find_entities(body)}
+    assert "Brightwater Foods" in names
+    assert not names & {"BWF.L", "Kestrel"}
+    assert [f.source.name for _, f in statements(body)] == ["Brightwater Foods"]
+
+
+@pytest.mark.parametrize(
+    "body, source",
+    [
+        ('The CGT union said it would "fight every one of these job cuts".', "CGT"),
+        ("The Likud party said it would not join the coalition.", "Likud"),
+        ("The French union said it would strike.", None),
+    ],
+)
+def test_a_named_union_or_party_is_the_body(body, source):
+    ((_, found),) = statements(body)
+    if source is None:
+        assert found.source.anonymous
+    else:
+        assert (found.source.name, found.source.kind) == (source, SourceKind.ORGANISATION)
+
+
+@pytest.mark.parametrize(
+    "body, source",
+    [
+        (
+            "The Conservatives seized on the plans, with the shadow transport secretary, Gareth "
+            "Pryce, accusing ministers of waging a “war on motorists”.",
+            "Gareth Pryce",
+        ),
+        ("Shares fell 5%, with analysts saying the outlook was weak.", "analysts"),
+    ],
+)
+def test_with_someone_saying_makes_them_the_speaker(body, source):
+    ((_, found),) = statements(body)
+    assert found.source.name == source
+
+
+@pytest.mark.parametrize(
+    "body, via",
+    [
+        ("Helen Marsh said on CNN that the recovery had stalled.", "CNN"),
+        ("Helen Marsh said on BBC Radio 4’s Today programme that it was fine.", "BBC Radio 4"),
+        ("“We are fine,” Helen Marsh said on the Second Balls podcast.", "Second Balls"),
+        ("Helen Marsh said on Monday that it was fine.", None),
+    ],
+)
+def test_saying_it_on_a_programme_makes_the_outlet_the_relay(body, via):
+    ((_, found),) = statements(body)
+    assert (found.via.name if found.via else None) == via
+
+
+def test_follow_ups_to_an_interview_keep_its_relay_but_not_a_statement_of_their_own():
+    body = (
+        "Councillor Imran Sadiq told the Local Democracy Reporting Service that part of the "
+        "delay was down to a dispute.\n\n"
+        "He said the council had written to the landowner.\n\n"
+        "Cllr Sadiq said in a statement that work would start in May.\n\n"
+        "Sadiq said the council would recover the costs."
+    )
+    found = [(f.source.name, f.via.name if f.via else None) for _, f in statements(body)]
+    relay = "Local Democracy Reporting Service"
+    assert found == [
+        ("Imran Sadiq", relay),
+        ("Imran Sadiq", relay),
+        ("Imran Sadiq", None),
+        ("Imran Sadiq", None),
+    ]
+
+
+def test_a_relay_that_only_quoted_the_speaker_is_not_carried_to_what_they_say_next():
+    body = (
+        "“The door is open,” Balakin was quoted as saying by the state news agency RIA "
+        "Novosti.\n\n"
+        "Balakin said any new arrangement would require Western governments to ease "
+        "restrictions."
+    )
+    found = [f.via.name if f.via else None for _, f in statements(body)]
+    assert found == ["RIA Novosti", None]

@@ -114,7 +114,9 @@ _VERB = re.compile(
     + r"|pointed out|points out))\b"
 )
 _PARTICIPLE = re.compile(
-    r"(?:,|\x1a)\s*(?P<verb>" + "|".join(sorted(_PARTICIPLES, key=len, reverse=True)) + r")\b"
+    r"(?:,|\x1a|\bwith\s+[^,\x1a;]{2,60}?)\s*(?P<verb>"
+    + "|".join(sorted(_PARTICIPLES, key=len, reverse=True))
+    + r")\b"
 )
 _PASSIVE_AUX = _words("is are was were be been being")
 # Auxiliaries and adverbs between a subject and its verb: "has long argued", "also said".
@@ -165,7 +167,8 @@ _PASSIVE_QUOTED = re.compile(
 )
 _RELAY = re.compile(
     r"\b(?:(?:[Ii]n|[Dd]uring)\s+an?\s+(?:[\w-]+\s+){0,2}interview\s+(?:with|on)|[Ss]peaking\s+"
-    r"(?:to|on|with)|[Aa]ppearing\s+on|[Ii]nterviewed\s+(?:by|on)|(?:carried|"
+    r"(?:to|on|with)|[Aa]ppearing\s+on|(?:said|says|added|argued|warned|insisted|claimed|"
+    r"admitted|acknowledged|conceded)\s+on|[Ii]nterviewed\s+(?:by|on)|(?:carried|"
     r"published|broadcast|aired)\s+(?:by|on)|(?:first\s+)?reported\s+by|(?:was|were)\s+quoted\s+"
     r"by|telling|(?:in\s+)?a\s+(?:[\w-]+\s+)?statement\s+to)\s+"
 )
@@ -858,7 +861,7 @@ _OUTLET_WORDS = _words(
     "state official public private national local regional independent pro-government "
     "opposition radio television tv news agency channel station broadcaster newspaper "
     "network daily weekly paper wire service outlet website magazine tabloid media "
-    "broadcasting"
+    "broadcasting podcast programme program show"
 )
 
 
@@ -868,7 +871,9 @@ _AFTER_AUDIENCE = _words(
     "the a an this there last earlier later late early"
 )
 _OUTLET_PART = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|\d+")
-_OUTLET_SHAPE_WORDS = OUTLET_NAME_WORDS | _words("sport sports agency channel fm")
+_OUTLET_SHAPE_WORDS = OUTLET_NAME_WORDS | _words(
+    "sport sports agency channel fm reporting journalism podcast newsletter broadcaster"
+)
 
 
 def outlet_shaped(name):
@@ -916,6 +921,11 @@ def outlet_phrase(text):
         low = bare.lower()
         capital = bool(re.fullmatch(r"[A-Z0-9][\w.&'’-]*", bare)) and not bare.isdigit()
         if capital and (low not in NATIONALITIES or kept) and not low.endswith("-based"):
+            owner = re.fullmatch(r"(.+)['’]s", bare)
+            if owner:
+                kept.append(owner.group(1))  # "BBC Radio 4’s Today programme": the station
+                descriptive = True
+                break
             kept.append(bare)
             continue
         if kept and (low in ("of", "and", "&") or bare.isdigit()):
@@ -1037,6 +1047,7 @@ class _VerbMatch:
 
 
 _VERBS = SPEECH_VERBS | PLURAL_VERBS | QUOTE_VERBS
+_DETERMINERS = _words("the a an its their his her our my your these those")
 _PROGRESSIVE = _words("reporting saying claiming insisting warning arguing predicting suggesting")
 
 
@@ -1056,6 +1067,10 @@ def _verbs(masked):
             )
             continue
         if low in _VERBS:
+            if index and words[index - 1].group() in _DETERMINERS and (
+                masked[words[index - 1].end() : word.start()] == " "
+            ):
+                continue  # "its forecast", "the reports": a noun
             yield _VerbMatch(low, word.start(), word.end(), word.start(), False, masked)
 
 
@@ -1408,6 +1423,29 @@ def _asides(masked, found):
         found.append(attribution)
 
 
+_WITH = re.compile(
+    r"(?:^|[,;]\s+|\s+)with\s+(?P<who>(?:(?!\bwith\b)[^\x1a;]){2,90}?)\s*,?\s*$"
+)
+
+
+def _with_subject(before):
+    """ "…, with the shadow transport secretary, Gareth Pryce," before a participle: who."""
+    match = _WITH.search(before)
+    if match is None:
+        return None
+    who = match.group("who").strip(" ,")
+    mention = _speaker(who)
+    if mention is None and "," in who:
+        first, _, second = who.partition(",")
+        one, two = _speaker(first), _speaker(second)
+        mention = (one and two and apposition(one, two)) or (
+            two if one is None and two is not None and not two.anonymous else None
+        )
+    if mention is None or mention.document:
+        return None
+    return mention, match.start("who")
+
+
 def _participles(masked, found):
     """ "…, saying …", "…, telling Reuters that …": the main clause's subject speaks."""
     if "ing" not in masked:
@@ -1421,7 +1459,12 @@ def _participles(masked, found):
             r"^\s*(?:,\s*)?(?:that\b|of\b|\x1a|:)", after
         ):
             continue
-        if any(a.verb_start < match.start() and a.type == "speech" for a in found):
+        if any(a.verb_start == match.start("verb") for a in found):
+            continue
+        with_subject = _with_subject(masked[: match.start("verb")])
+        if with_subject is not None:
+            mention, start = with_subject  # "…, with Gareth Pryce accusing ministers of …"
+        elif any(a.verb_start < match.start() and a.type == "speech" for a in found):
             subject = next(
                 (a for a in found if a.verb_start < match.start() and a.type == "speech"), None
             )

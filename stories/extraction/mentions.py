@@ -969,6 +969,22 @@ def _spelled_out(text, hits):
     return hits
 
 
+# A stock symbol in brackets after a company's name: "(BWF.L)", "(NASDAQ: AAPL)", "(7203.T)".
+_TICKER = re.compile(
+    r"\((?:(?:NYSE|NASDAQ|Nasdaq|LSE|TSX|ASX|NSE|BSE|HKEX|SGX|Euronext|OTC|AMEX)"
+    r"(?:\s*:\s*|\s+)[A-Z0-9.]{1,8}|[A-Z0-9]{1,6}\.[A-Z]{1,3})\)"
+)
+
+
+def _ticker(text, hit):
+    """Whether `hit` is (part of) a stock symbol in brackets: no name of anybody."""
+    opening = text.rfind("(", max(0, hit.start - 12), hit.start + 1)
+    if opening < 0:
+        return False
+    closing = text.find(")", hit.end - 1, hit.end + 12)
+    return closing >= 0 and _TICKER.fullmatch(text, opening, closing + 1) is not None
+
+
 def scan_names(text, offset=0, *, classify=True):
     """[NameHit, …]: the capitalised names in `text`, each classified as far as possible."""
     lowercase = set(_LOWERCASE_WORD.findall(text))
@@ -1011,7 +1027,7 @@ def scan_names(text, offset=0, *, classify=True):
                             "state",
                         )
                     hits.append(hit)
-    hits = _spelled_out(text, hits)
+    hits = [hit for hit in _spelled_out(text, hits) if not _ticker(text, hit)]
     for hit in hits:
         hit.start += offset
         hit.end += offset
@@ -1094,6 +1110,12 @@ _POLICE_AFTER = re.compile(
 )
 # "Clark County coroner's office", "the Port Ellis mayor's office": a place's office.
 _OFFICE_AFTER = re.compile(r"^\s+(?:[a-z]+\s+)?(?P<title>[a-z]+)['’]s\s+office\b")
+
+
+_BRAND_BEFORE = re.compile(
+    r"\b(?:makers?|producers?|manufacturers?|brewers?|bottlers?|distillers?|bakers?)\s+of\s+"
+    r"(?:the\s+)?$|\bbrands?\s+(?:such\s+as\s+|including\s+|like\s+)?$"
+)
 
 
 class Cast:
@@ -1286,6 +1308,7 @@ class Cast:
             self._add(member, hit.name, hit)
         self._city_police()
         self._merge_elliptical()
+        self._brands(text)
         for member in self.members:
             if member.kind == EK.PERSON:
                 member.gender = name_gender(member.name)
@@ -1296,6 +1319,17 @@ class Cast:
             hit.kind = member.kind if member else ""
             if member is not None:
                 hit.canonical = member.name
+
+    def _brands(self, text):
+        """ "The maker of Kestrel biscuits": a product's name, no body that could speak."""
+        for member in self.members:
+            if member.kind != EK.ORGANISATION or member.known or not member.positions:
+                continue
+            if all(
+                at >= 0 and _BRAND_BEFORE.search(text, max(0, at - 40), at)
+                for at in member.positions
+            ):
+                member.kind = ""
 
     def _city_police(self):
         """ "Tulsa police", "the Clark County coroner's office": the police force or an office

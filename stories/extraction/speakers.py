@@ -662,6 +662,12 @@ _NAMED_OUTLET = re.compile(
     r"broadcaster|television(?:\s+channel)?|TV(?:\s+channel)?|radio(?:\s+station)?|"
     r"(?:news\s+)?channel|(?:news\s+)?website|news\s+site|magazine)$"
 )
+_NAMED_BODY = re.compile(
+    r"^[Tt]he\s+(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2})\s+"
+    r"(?:union|trade\s+union|party|militia|movement|alliance|coalition|federation|"
+    r"campaign\s+group|pressure\s+group|lobby\s+group|think\s*tank|charity)$"
+)
+_STOCK_SYMBOL = re.compile(r"^\(?[A-Z0-9]{1,6}\.[A-Z]{1,3}\)?$")
 _AGED = re.compile(r"^[Tt]he\s+\d{1,3}-year-old$")
 _NATIONAL_NOUN = re.compile(r"^[Tt]he\s+([A-Z][a-z]+)$")
 _ONE_OF = re.compile(
@@ -740,6 +746,8 @@ def parse_speaker(text):
     if not text or QUOTE_MASK in text or len(text) > 160 or "\n" in text:
         return None
     text = _BASED.sub("", text)  # "Piraeus-based Kallisti Maritime": where it is, not its name
+    if _STOCK_SYMBOL.match(text):
+        return None  # "(BWF.L)": a company's stock, not somebody
     if text.lower() in ("others", "some others", "many others"):
         return Mention(name=text, kind=SK.ANONYMOUS, anonymous=True)  # "Others urged …"
     possessive = _POSSESSIVE.match(text)
@@ -753,6 +761,14 @@ def parse_speaker(text):
         mention = _named(outlet.group("name"), SK.OUTLET)
         if mention.kind in (SK.OUTLET, SK.ORGANISATION) and not mention.anonymous:
             return replace(mention, kind=SK.OUTLET, description=text)
+    body = _NAMED_BODY.match(text)
+    if body and not any(
+        w.lower() in NATIONALITIES | DESCRIPTION_WORDS | TITLE_WORDS
+        or normalize_name(w) in PLACE_INDEX
+        for w in body.group("name").split()
+    ):
+        # "the CGT union", "the Likud party": the body, by its name.
+        return _named(body.group("name"), SK.ORGANISATION)
     police = _PLACE_POLICE.match(text)
     if police and not any(
         w.lower() in NATIONALITIES | DESCRIPTION_WORDS | TITLE_WORDS | _FORCE_WORDS

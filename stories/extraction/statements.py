@@ -88,6 +88,7 @@ class Found:
     confidence: float = 0.9
     source_confidence: float = 0.9
     via_from: str = ""  # how the relay was named: "main" (told X, X reported) or "aside"
+    interview: bool = False  # the source spoke to the relay ("told CNN"), not just through it
     carried: bool = False  # a quotation whose speaker was named in another sentence
     notes: list = field(default_factory=list)
 
@@ -939,8 +940,8 @@ def find_statements(body, hits=None, *, cast=None):
             found.start, found.end = pa + sa, pa + sb
             if found.via is not None and not found.via.relay:
                 found.via = replace(found.via, relay=True)
-            if found.kind == StatementKind.DIRECT and found.via is None and found.source:
-                _carry_via(found, current or previous)
+            if found.via is None and found.source:
+                _carry_via(found, current or previous, text)
             if found.source is not None:
                 context.speakers.append(found.source)
                 context.statement_spans.append((pa + sa, pa + sb, found.source.key))
@@ -1044,6 +1045,7 @@ def _statement(text, masked, quotes, offset, context):
     words = chosen.words or chosen.verb or pattern
     result = _make(kind or StatementKind.INDIRECT, source, via, words, pattern, how, hedged)
     result.via_from = via_from
+    result.interview = via is not None and chosen.audience is not None
     if quotes and how == "named" and kind in (StatementKind.DIRECT, StatementKind.PARTIAL):
         result.confidence = min(0.95, result.confidence + 0.05)
     return result
@@ -1131,14 +1133,31 @@ def _copy(earlier, position, confidence, source_confidence):
     return found
 
 
-def _carry_via(found, earlier):
-    """A direct quotation right after the same speaker told an outlet something came through
-    that outlet too: "X told Reuters that …. “…,” she said."."""
+# Where a speaker said something, when the sentence says so: not the interview before.
+_OWN_SETTING = re.compile(
+    r"\b(?:in\s+a\s+(?:\w+\s+)?(?:statement|post|letter|email|filing|tweet|memo|note|release)|"
+    r"told\s+(?:reporters|journalists|the\s+(?:court|jury|committee|hearing|meeting|crowd))|"
+    r"at\s+a\s+(?:\w+\s+)?(?:conference|briefing|hearing|rally|meeting|event|summit)|"
+    r"wrote|posted|tweeted|testified|in\s+court|on\s+(?:X|Twitter|Facebook|Instagram|TikTok)|"
+    r"in\s+(?:parliament|the\s+(?:House|Senate|Commons|Dáil|chamber)))\b"
+)
+
+
+def _carry_via(found, earlier, text):
+    """What the same speaker says right after telling an outlet something came through that
+    outlet too: "X told Reuters that …. “…,” she said.", "…. He said the council …"."""
     for statement in reversed(earlier):
         if statement.source is None or statement.source.key != found.source.key:
             continue
-        if statement.via is not None and statement.via_from == "main":
+        if statement.via is None or statement.via_from != "main":
+            return
+        if found.kind == StatementKind.DIRECT or (
+            statement.interview
+            and found.kind != StatementKind.NO_COMMENT
+            and not _OWN_SETTING.search(text)
+        ):
             found.via, found.via_from = statement.via, "main"
+            found.interview = statement.interview
         return
 
 
