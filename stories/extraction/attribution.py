@@ -1067,8 +1067,10 @@ def _verbs(masked):
             )
             continue
         if low in _VERBS:
-            if index and words[index - 1].group() in _DETERMINERS and (
-                masked[words[index - 1].end() : word.start()] == " "
+            if (
+                index
+                and words[index - 1].group() in _DETERMINERS
+                and (masked[words[index - 1].end() : word.start()] == " ")
             ):
                 continue  # "its forecast", "the reports": a noun
             yield _VerbMatch(low, word.start(), word.end(), word.start(), False, masked)
@@ -1423,9 +1425,7 @@ def _asides(masked, found):
         found.append(attribution)
 
 
-_WITH = re.compile(
-    r"(?:^|[,;]\s+|\s+)with\s+(?P<who>(?:(?!\bwith\b)[^\x1a;]){2,90}?)\s*,?\s*$"
-)
+_WITH = re.compile(r"(?:^|[,;]\s+|\s+)with\s+(?P<who>(?:(?!\bwith\b)[^\x1a;]){2,90}?)\s*,?\s*$")
 
 
 def _with_subject(before):
