@@ -1713,3 +1713,40 @@ def test_a_relay_that_only_quoted_the_speaker_is_not_carried_to_what_they_say_ne
     )
     found = [f.via.name if f.via else None for _, f in statements(body)]
     assert found == ["RIA Novosti", None]
+
+
+def test_a_line_opening_with_a_common_noun_is_named_by_the_post_below_it():
+    body = (
+        "Officials at Acme Chemicals declined to comment.\n\n"
+        "Company says it is “cooperating fully”\n\n"
+        "Prairie Harvest Nitrogen, which is privately held, said in a statement that it was "
+        "cooperating with the authorities.\n\n"
+        "The company did not answer questions about the plant’s safety record.\n\n"
+        "Witness: “The whole house shook”\n\n"
+        "Jenna Ostrowski told KWCH she grabbed her children and drove to Wichita."
+    )
+    found = [(quote, f.source.name) for quote, f in statements(body)]
+    assert found[1:] == [
+        ("Company says it is “cooperating fully”", "Prairie Harvest Nitrogen"),
+        (found[2][0], "Prairie Harvest Nitrogen"),
+        (
+            "The company did not answer questions about the plant’s safety record.",
+            "Prairie Harvest Nitrogen",
+        ),
+        ("Witness: “The whole house shook”", "Jenna Ostrowski"),
+        (found[5][0], "Jenna Ostrowski"),
+    ]
+    names = {name for name, _, _ in find_entities(body)}
+    assert not names & {"Company", "Witness"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Explosion reported at fertilizer plant in central Kansas\n\nA large explosion was "
+        "reported at the plant.",
+        "Long-disputed frontier\n\nThe frontier has been disputed for decades.",
+    ],
+)
+def test_a_title_word_that_names_nobody_says_nothing(body):
+    assert [quote for quote, _ in statements(body)] == []

@@ -1067,6 +1067,8 @@ def _verbs(masked):
             )
             continue
         if low in _VERBS:
+            if word.start() and masked[word.start() - 1] == "-":
+                continue  # "Long-disputed frontier", "self-reported": part of a word
             if (
                 index
                 and words[index - 1].group() in _DETERMINERS

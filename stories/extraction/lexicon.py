@@ -240,7 +240,7 @@ DOCUMENT_HEADS = _words(
 )
 ORGANISATION_HEADS = _words(
     "company companies firm firms group groups organisation organization organisations "
-    "organizations watchdog charity bank union party campaign university institute lab "
+    "organizations watchdog charity bank union party campaign university institute lab thinktank "
     "laboratory team club startup airline retailer automaker carmaker manufacturer insurer "
     "lender regulator association foundation coalition alliance council committee board "
     "commission court tribunal panel fund corporation business businesses conglomerate "

@@ -1093,7 +1093,9 @@ _APPOSITION_ORG = re.compile(
 )
 _AFTER_ORG = re.compile(
     r"^\s+(?:news\s+agency|agency|party|mission|probe|channel|network|group|company|"
-    r"broadcaster|newspaper|platform|app|shares|stock)\b"
+    r"broadcaster|newspaper|platform|app|shares|stock|plant|factory|refinery|mine|smelter|"
+    r"warehouse|facility|headquarters|stores?|outlets?|subsidiary|spokesperson|"
+    r"spokeswoman|spokesman)\b|^,\s+which\s"
 )
 _PERSON_AFTER = re.compile(r"^,?\s+(?:\d{1,3}\b|who\s|whose\s|said\s+(?:he|she)\b)")
 _STATE_AFTER = re.compile(r"^,\s+(?P<state>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\b")
@@ -1127,7 +1129,7 @@ class Cast:
         self.text = text
         self.members = []
         self._by_key = {}
-        self._lowercase = frozenset(_LOWERCASE_WORD.findall(text))  # words used as words
+        self.lowercase = frozenset(_LOWERCASE_WORD.findall(text))  # words used as words
         self._build(text)
 
     # Lookups.
@@ -1650,7 +1652,7 @@ class Cast:
             and low not in NATIONALITIES
             and low not in _PARTY_WORDS | TITLE_MODIFIERS
             and not low.endswith("ed")  # "Retired engineer Doug Pratt"
-            and not _common_word(word, self._lowercase)
+            and not _common_word(word, self.lowercase)
         ):
             return EK.ORGANISATION  # "Bernstein analyst Deirdre Kahn": whom she works for
         if re.match(r"^[’']s\s+[a-z]", hit.after):

@@ -62,15 +62,17 @@ from stories.extraction.lexicon import (
     GOVERNMENT_HEADS,
     GOVERNMENT_NAME_HEADS,
     NATIONALITIES,
+    ORGANISATION_HEADS,
     PLACE_INDEX,
     SK,
     TITLE_EXPANSIONS,
     TITLE_MODIFIERS,
+    TITLE_WORDS,
     known_name,
     normalize_name,
 )
 from stories.extraction.mentions import Cast, abbreviates, read_cast
-from stories.extraction.speakers import Mention
+from stories.extraction.speakers import Mention, parse_speaker
 from stories.extraction.text import QUOTE_MASK, layout
 from stories.models import StatementKind
 
@@ -361,6 +363,7 @@ class _Context:
         self.speakers = []  # the sources of the statements found so far, in order
         self.statement_spans = []  # (start, end, source key) of the statements found so far
         self._members = {}  # id(Member): (SourceKind, aliases), worked out once an article
+        self.heading_noun = None  # "Company" in "Company says …" of the sentence being read
         self._people = cast.people()
 
     # The cast, as Mentions.
@@ -409,6 +412,13 @@ class _Context:
                 return found, "spokesperson"
         if mention.document:
             return self._document(mention, position)
+        if len(mention.name.split()) == 1 and position - self.sentence_start in (0, 2):
+            if mention.anonymous:
+                self.heading_noun = mention  # "Witness: “…”", named below, if at all
+            elif not mention.anaphor and mention.name[:1].isupper():
+                described = self._common_noun(mention, position)
+                if described is not None:
+                    return described
         if mention.anaphor == "person":
             return self._person_pronoun(mention, position)
         if mention.anaphor == "any":
@@ -488,6 +498,25 @@ class _Context:
         if mention.single:
             return mention, "unknown"
         return mention, "named"
+
+    def _common_noun(self, mention, position):
+        """ "Company says …", "Sheriff: …" opening a line: "the company", "the sheriff", as
+        far as the article tells, or (None, "") for a word that names nobody ("Explosion
+        reported at …"); None when the word may be a name."""
+        word = mention.name
+        if word.lower() not in self.cast.lowercase | _ROLE_NOUNS:
+            return None
+        member = self.cast.find(word)
+        if member is not None and (member.known or len(member.forms) > 1):
+            return None
+        if known_name(word) or word.lower() in NATIONALITIES:
+            return None
+        described = parse_speaker(f"the {word.lower()}")
+        if described is None or not (described.anaphor or described.anonymous):
+            return None, ""
+        self.heading_noun = described
+        found, how = self.resolve(described, position)
+        return found, how or "anonymous"
 
     def _latest(self, position, test):
         pool = [m for m in self.said if m.position <= position and test(m)]
@@ -919,16 +948,21 @@ def find_statements(body, hits=None, *, cast=None):
     statements = []
     previous = []  # the statements of the paragraph before
     running = None  # the statement whose quotation ran on past the paragraph before
+    pending = []  # [Found, noun, paragraphs left]: "Company says …" lines, named below them
     for block in blocks:
         if block.heading:
             previous, running = [], None
             continue
+        pending = [p for p in pending if p[2] > 0]
+        for item in pending:
+            item[2] -= 1
         pa, paragraph, masked, spans = block.start, block.text, block.masked, block.quotes
         current = []
         for index, (sa, sb) in enumerate(block.sentences):
             text, shown = paragraph[sa:sb], masked[sa:sb]
             quotes = [(max(a, sa) - sa, min(b, sb) - sa) for a, b in spans if a < sb and b > sa]
             context.sentence_start = pa + sa
+            context.heading_noun = None
             _record_events(shown, pa + sa, context)
             found = _statement(text, shown, quotes, pa + sa, context)
             if found is None and _is_bare_quote(text, quotes):
@@ -942,6 +976,15 @@ def find_statements(body, hits=None, *, cast=None):
                 found.via = replace(found.via, relay=True)
             if found.via is None and found.source:
                 _carry_via(found, current or previous, text)
+            if context.heading_noun is not None and _headline_like(paragraph, block):
+                pending = [[found, context.heading_noun, 3]]
+            elif found.source is not None and not found.source.anonymous:
+                for item in pending:
+                    if _fits_noun(found.source, item[1]):
+                        item[0].source = found.source
+                        item[0].source_confidence = min(found.source_confidence, 0.7)
+                        item[2] = 0
+                pending = [p for p in pending if p[2] > 0]
             if found.source is not None:
                 context.speakers.append(found.source)
                 context.statement_spans.append((pa + sa, pa + sb, found.source.key))
@@ -950,6 +993,27 @@ def find_statements(body, hits=None, *, cast=None):
         running = current[-1] if current and block.runs_on else None
         previous = current
     return statements
+
+
+_ROLE_NOUNS = (TITLE_WORDS | ORGANISATION_HEADS | GOVERNMENT_HEADS) - NATIONALITIES
+
+
+def _headline_like(paragraph, block):
+    """A line that reads like a subheading or a live post's title: "Company says it is
+    “cooperating fully”", "Sheriff: Two workers still unaccounted for"."""
+    text = paragraph.strip().rstrip("”’\"'")
+    return len(block.sentences) == 1 and len(text) <= 110 and text[-1:] not in ".!?…"
+
+
+def _fits_noun(source, noun):
+    """Whether a source named under a line may be what its common noun meant: a person for
+    "Sheriff", a body for "Company", "Union"."""
+    if noun.anaphor == "title" or noun.anonymous:
+        return source.kind == SK.PERSON
+    if source.kind == SK.PERSON:
+        return False
+    head = normalize_name(noun.name).split()[-1]
+    return head not in ("union", "party") or head in normalize_name(source.name).split()
 
 
 def _record_events(masked, offset, context):
