@@ -1750,3 +1750,15 @@ def test_a_line_opening_with_a_common_noun_is_named_by_the_post_below_it():
 )
 def test_a_title_word_that_names_nobody_says_nothing(body):
     assert [quote for quote, _ in statements(body)] == []
+
+
+def test_police_are_the_one_force_the_article_names():
+    body = (
+        "Officers from the Metropolitan Police were called to the scene.\n\n"
+        "Police said a man had been arrested."
+    )
+    ((_, found),) = statements(body)
+    assert found.source.name == "Metropolitan Police"
+    two_forces = "Essex Police and Kent Police were called.\n\nPolice said a man was arrested."
+    ((_, found),) = statements(two_forces)
+    assert found.source.anonymous

@@ -364,6 +364,7 @@ class _Context:
         self.statement_spans = []  # (start, end, source key) of the statements found so far
         self._members = {}  # id(Member): (SourceKind, aliases), worked out once an article
         self.heading_noun = None  # "Company" in "Company says …" of the sentence being read
+        self.headline = False  # whether that sentence is a line like a subheading
         self._people = cast.people()
 
     # The cast, as Mentions.
@@ -435,6 +436,15 @@ class _Context:
                 their = normalize_name(document.relation or document.name).split()
                 if their and their[-1] in _WRITTEN_WORKS:
                     return document.at(position), "document"
+        if mention.anonymous and mention.name.lower() in ("police", "the police"):
+            forces = [
+                m
+                for m in self.cast.organisations()
+                if {"police", "constabulary"} & set(m.key.split())
+            ]
+            if len(forces) == 1:
+                # "Police said …" where the article names one force: that force.
+                return self._member_mention(forces[0], position), "body-word"
         if mention.anonymous:
             return mention, "anonymous"
         if mention.kind == SK.GOVERNMENT and normalize_name(mention.name) in COUNTRIES:
@@ -513,7 +523,12 @@ class _Context:
             return None
         described = parse_speaker(f"the {word.lower()}")
         if described is None or not (described.anaphor or described.anonymous):
-            return None, ""
+            if word.endswith("s") and not word.endswith("ss"):
+                # "Paramedics said …": people of a kind, nobody in particular.
+                return replace(mention, kind=SK.ANONYMOUS, anonymous=True, single=False), (
+                    "anonymous"
+                )
+            return (None, "") if self.headline else None
         self.heading_noun = described
         found, how = self.resolve(described, position)
         return found, how or "anonymous"
@@ -963,6 +978,7 @@ def find_statements(body, hits=None, *, cast=None):
             quotes = [(max(a, sa) - sa, min(b, sb) - sa) for a, b in spans if a < sb and b > sa]
             context.sentence_start = pa + sa
             context.heading_noun = None
+            context.headline = _headline_like(paragraph, block)
             _record_events(shown, pa + sa, context)
             found = _statement(text, shown, quotes, pa + sa, context)
             if found is None and _is_bare_quote(text, quotes):
@@ -976,7 +992,7 @@ def find_statements(body, hits=None, *, cast=None):
                 found.via = replace(found.via, relay=True)
             if found.via is None and found.source:
                 _carry_via(found, current or previous, text)
-            if context.heading_noun is not None and _headline_like(paragraph, block):
+            if context.heading_noun is not None and context.headline:
                 pending = [[found, context.heading_noun, 3]]
             elif found.source is not None and not found.source.anonymous:
                 for item in pending:
