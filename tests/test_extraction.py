@@ -1759,6 +1759,9 @@ def test_police_are_the_one_force_the_article_names():
     )
     ((_, found),) = statements(body)
     assert found.source.name == "Metropolitan Police"
-    two_forces = "Essex Police and Kent Police were called.\n\nPolice said a man was arrested."
+    two_forces = (
+        "Essex Police were called. Officers from Kent Police also attended.\n\n"
+        "Police said a man was arrested."
+    )
     ((_, found),) = statements(two_forces)
     assert found.source.anonymous
