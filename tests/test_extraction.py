@@ -1765,3 +1765,29 @@ def test_police_are_the_one_force_the_article_names():
     )
     ((_, found),) = statements(two_forces)
     assert found.source.anonymous
+
+
+def test_the_agency_opening_a_sentence_is_the_agency_named_before():
+    body = "The FAA said it was fine. The agency said it had hired 160 inspectors."
+    found = [f.source.name for _, f in statements(body)]
+    assert found == ["Federal Aviation Administration", "Federal Aviation Administration"]
+
+
+def test_a_programme_after_an_outlet_is_no_person():
+    body = (
+        "Raymond Tolliver struck a more measured tone. In an interview with NPR's Morning "
+        "Edition, he said he understood the concerns.\n\n"
+        "CNN's Jake Tapper said the talks were over."
+    )
+    found = [(f.source.name, f.via.name if f.via else None) for _, f in statements(body)]
+    assert found == [("Raymond Tolliver", "NPR"), ("Jake Tapper", None)]
+
+
+def test_a_hong_kong_name_is_found_by_its_family_name_and_without_its_chinese_given_name():
+    body = (
+        "Analyst Kelvin Lam Ho-yin disagreed.\n\n"
+        "“Beijing is sending a signal,” Lam said.\n\n"
+        "Kelvin Lam said firms were fine."
+    )
+    found = [f.source.name for _, f in statements(body)]
+    assert found == ["Kelvin Lam Ho-yin", "Kelvin Lam Ho-yin"]

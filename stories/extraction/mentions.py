@@ -1114,6 +1114,19 @@ _POLICE_AFTER = re.compile(
 _OFFICE_AFTER = re.compile(r"^\s+(?:[a-z]+\s+)?(?P<title>[a-z]+)['’]s\s+office\b")
 
 
+# "Kelvin Lam Ho-yin": an English given name, the family name, then a Cantonese given name.
+_HONG_KONG_NAME = re.compile(r"^(?P<short>[A-Z][a-z]+ (?P<family>[A-Z][a-z]+)) [A-Z][a-z]+-[a-z]+$")
+
+
+def family_name_key(member):
+    """The key of a person's family name: "lam" for "Kelvin Lam Ho-yin", else the last word."""
+    hong_kong = _HONG_KONG_NAME.match(member.name)
+    if hong_kong:
+        return normalize_name(hong_kong.group("family"))
+    return member.key.split()[-1]
+
+
+_OUTLET_POSSESSIVE = re.compile(r"\b([A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2})['’]s\s+\Z")
 _BRAND_BEFORE = re.compile(
     r"\b(?:makers?|producers?|manufacturers?|brewers?|bottlers?|distillers?|bakers?)\s+of\s+"
     r"(?:the\s+)?$|\bbrands?\s+(?:such\s+as\s+|including\s+|like\s+)?$"
@@ -1148,7 +1161,7 @@ class Cast:
             m
             for m in self.people()
             if len(m.key.split()) > 1
-            and (m.key.split()[-1] == key or normalize_name(" ".join(m.name.split()[1:])) == key)
+            and (family_name_key(m) == key or normalize_name(" ".join(m.name.split()[1:])) == key)
         ]
         if not found:
             # "Mr. Xi" for "Xi Jinping": names that put the family name first.
@@ -1227,6 +1240,10 @@ class Cast:
             member = Member(name=name, kind=kind, known=known)
             self.members.append(member)
             self._by_key[normalize_name(name)] = member
+            hong_kong = _HONG_KONG_NAME.match(name)
+            if hong_kong and kind == EK.PERSON:
+                # "Kelvin Lam" is "Kelvin Lam Ho-yin" without his Cantonese given name.
+                self._by_key.setdefault(normalize_name(hong_kong.group("short")), member)
         return member
 
     def _build(self, text):
@@ -1451,7 +1468,7 @@ class Cast:
         people = [
             m
             for m in self.members
-            if m.kind == EK.PERSON and len(m.key.split()) > 1 and m.key.split()[-1] == word
+            if m.kind == EK.PERSON and len(m.key.split()) > 1 and family_name_key(m) == word
         ]
         if not people and (hit.role or word not in GIVEN_NAMES):
             # "Mr. Xi" for "Xi Jinping": names that put the family name first.
@@ -1511,6 +1528,10 @@ class Cast:
             if len(lows) > 1 and lows[-2] in _COURT_TYPES:
                 return EK.ORGANISATION
             return EK.PLACE
+        if lows[0] not in GIVEN_NAMES and _OUTLET_POSSESSIVE.search(text, 0, max(0, hit.start)):
+            known = known_name(_OUTLET_POSSESSIVE.search(text, 0, hit.start).group(1))
+            if known and known[1] == SK.OUTLET:
+                return EK.ORGANISATION  # "NPR's Morning Edition": a programme, not a person
         personal = self._person_shaped(words)
         surname_alone = lows[-1] in words_alone and lows[0] != lows[-1]
         first_alone = lows[0] in words_alone and not surname_alone
