@@ -1791,3 +1791,26 @@ def test_a_hong_kong_name_is_found_by_its_family_name_and_without_its_chinese_gi
     )
     found = [f.source.name for _, f in statements(body)]
     assert found == ["Kelvin Lam Ho-yin", "Kelvin Lam Ho-yin"]
+
+
+@pytest.mark.parametrize(
+    "body, source",
+    [
+        ("Cpl. Chantal Arsenault said the inquiry was continuing.", "Chantal Arsenault"),
+        ("Sgt. John Okafor said the inquiry was continuing.", "John Okafor"),
+    ],
+)
+def test_a_police_or_military_rank_is_no_part_of_the_name(body, source):
+    ((_, found),) = statements(body)
+    assert found.source.name == source
+
+
+def test_a_coroners_office_is_not_the_coroner_named_after_it():
+    body = (
+        "Heat killed 294 people last year, according to a report released Thursday by the "
+        "Clark County coroner’s office.\n\n"
+        "“These deaths are preventable,” Clark County Coroner Melanie Ortega said."
+    )
+    found = [f.source.name for _, f in statements(body)]
+    assert found[0] != "Melanie Ortega"
+    assert found[1] == "Melanie Ortega"

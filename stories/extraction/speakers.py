@@ -663,6 +663,10 @@ _NAMED_OUTLET = re.compile(
     r"broadcaster|television(?:\s+channel)?|TV(?:\s+channel)?|radio(?:\s+station)?|"
     r"(?:news\s+)?channel|(?:news\s+)?website|news\s+site|magazine)$"
 )
+_PORTFOLIO_TITLE = re.compile(
+    r"^[Tt]he\s+(?P<title>(?P<head>[A-Z][a-z]+)\s+(?:for|of)\s+[A-Z][\w’'-]*"
+    r"(?:\s+(?:[A-Z][\w’'-]*|and|&|of|the))*)$"
+)
 _NAMED_BODY = re.compile(
     r"^[Tt]he\s+(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2})\s+"
     r"(?:union|trade\s+union|party|militia|movement|alliance|coalition|federation|"
@@ -762,6 +766,16 @@ def parse_speaker(text):
         mention = _named(outlet.group("name"), SK.OUTLET)
         if mention.kind in (SK.OUTLET, SK.ORGANISATION) and not mention.anonymous:
             return replace(mention, kind=SK.OUTLET, description=text)
+    portfolio = _PORTFOLIO_TITLE.match(text)
+    if portfolio and portfolio.group("head").lower() in TITLE_WORDS:
+        # "the Minister for Further and Higher Education": the holder of that office.
+        words = portfolio.group("title").split()
+        return Mention(
+            name=text,
+            anaphor="title",
+            title_words=frozenset(w.lower() for w in words),
+            role=portfolio.group("title"),
+        )
     body = _NAMED_BODY.match(text)
     if body and not any(
         w.lower() in NATIONALITIES | DESCRIPTION_WORDS | TITLE_WORDS

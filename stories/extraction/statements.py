@@ -783,6 +783,19 @@ class _Context:
         if candidates:
             at, member = max(candidates, key=lambda pair: pair[0])
             return self._member_mention(member, position), "title"
+        if len(wanted) > 2 and not mention.relation:
+            # "…, the Minister for Further and Higher Education has told the Dáil": a lede
+            # that gives the full title first and the name after.
+            later = [
+                (member.first, member)
+                for member in self.cast.people()
+                if member.first > position
+                and _title_words(member.role.lower().replace(".", "").split()) == wanted
+            ]
+            if later:
+                return self._member_mention(min(later, key=lambda pair: pair[0])[1], position), (
+                    "title"
+                )
         said = self._latest(
             position,
             lambda m: m.kind == SK.PERSON and wanted <= _title_words(m.role.lower().split()),
