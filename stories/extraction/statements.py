@@ -514,7 +514,7 @@ class _Context:
         far as the article tells, or (None, "") for a word that names nobody ("Explosion
         reported at …"); None when the word may be a name."""
         word = mention.name
-        if word.lower() not in self.cast.lowercase | _ROLE_NOUNS:
+        if word.lower() not in self.cast.lowercase and word.lower() not in _ROLE_NOUNS:
             return None
         member = self.cast.find(word)
         if member is not None and (member.known or len(member.forms) > 1):
