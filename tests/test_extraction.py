@@ -1665,11 +1665,19 @@ def test_a_named_union_or_party_is_the_body(body, source):
             "Gareth Pryce",
         ),
         ("Shares fell 5%, with analysts saying the outlook was weak.", "analysts"),
+        (
+            "Residents packed the chamber, with several warning that rates would rise.",
+            "several",
+        ),
     ],
 )
 def test_with_someone_saying_makes_them_the_speaker(body, source):
     ((_, found),) = statements(body)
     assert found.source.name == source
+
+
+def test_with_someone_doing_something_is_no_statement():
+    assert statements("The talks ended, with Senator John Doe describing the scene.") == []
 
 
 @pytest.mark.parametrize(
@@ -1812,5 +1820,13 @@ def test_a_coroners_office_is_not_the_coroner_named_after_it():
         "“These deaths are preventable,” Clark County Coroner Melanie Ortega said."
     )
     found = [f.source.name for _, f in statements(body)]
-    assert found[0] != "Melanie Ortega"
-    assert found[1] == "Melanie Ortega"
+    assert found == ["Clark County coroner’s report", "Melanie Ortega"]
+
+
+def test_a_title_in_a_lede_is_the_holder_named_after_it():
+    body = (
+        "Heat deaths rose sharply last year, the Clark County coroner said on Thursday.\n\n"
+        "“These deaths are preventable,” Clark County Coroner Melanie Ortega said."
+    )
+    found = [f.source.name for _, f in statements(body)]
+    assert found == ["Melanie Ortega", "Melanie Ortega"]

@@ -114,9 +114,7 @@ _VERB = re.compile(
     + r"|pointed out|points out))\b"
 )
 _PARTICIPLE = re.compile(
-    r"(?:,|\x1a|\bwith\s+[^,\x1a;]{2,60}?)\s*(?P<verb>"
-    + "|".join(sorted(_PARTICIPLES, key=len, reverse=True))
-    + r")\b"
+    r"(?:,|\x1a)\s*(?P<verb>" + "|".join(sorted(_PARTICIPLES, key=len, reverse=True)) + r")\b"
 )
 _PASSIVE_AUX = _words("is are was were be been being")
 # Auxiliaries and adverbs between a subject and its verb: "has long argued", "also said".
@@ -1367,9 +1365,45 @@ _AS_PUT_IT = re.compile(
     r"noted|notes|argues|argued)(?:\s+it)?\s*(?=[,:\x1a])"
 )
 _WITH_SAYING = re.compile(
-    r"\bwith\s+(?P<who>[^,;\x1a]{2,90}?)\s+(?P<verb>saying|warning|arguing|insisting|claiming|"
-    r"noting|adding|predicting)\b"
+    r"\bwith\s+(?P<who>(?:(?!\bwith\b)[^;\x1a]){2,90}?),?\s+(?P<verb>"
+    + "|".join(sorted(_PARTICIPLES, key=len, reverse=True))
+    + r")\b"
 )
+
+
+@lru_cache(maxsize=4096)
+def _with_speakers(masked):
+    """[(match, Mention)]: "…, with Finance Minister Asha Pillai saying …", "…, with the
+    shadow transport secretary, Gareth Pryce, accusing …": who speaks in a "with" phrase."""
+    if "with " not in masked:
+        return []
+    found = []
+    for match in _WITH_SAYING.finditer(masked):
+        who = match.group("who").strip(" ,")
+        mention = _speaker(who)
+        if mention is None and who.lower() in QUANTIFIERS:
+            # "Residents packed the chamber, with several warning …": some of them.
+            mention = Mention(name=who, kind=SK.ANONYMOUS, anonymous=True)
+        if mention is None and "," in who:
+            first, _, second = who.partition(",")
+            one, two = _speaker(first), _speaker(second)
+            mention = (one and two and apposition(one, two)) or (
+                two if one is None and two is not None and not two.anonymous else None
+            )
+        if mention is not None and not mention.document:
+            if _participle_reports(match.group("verb"), masked[match.end() :]):
+                found.append((match, mention))
+    return found
+
+
+def _participle_reports(verb, after):
+    """Whether "saying", "calling" … before `after` reports words, not just an action:
+    "calling it “a disgrace”" does, "describing the scene" does not."""
+    if verb in ("calling", "describing") and QUOTE_MASK not in after:
+        return False
+    return verb not in _PARTICIPLE_NEEDS_CLAUSE or bool(
+        re.match(r"^\s*(?:,\s*)?(?:that\b|of\b|\x1a|:)", after)
+    )
 
 
 def _asides(masked, found):
@@ -1407,12 +1441,7 @@ def _asides(masked, found):
         )
         attribution.leading = True
         found.append(attribution)
-    if "with " not in masked:
-        return
-    for match in _WITH_SAYING.finditer(masked):
-        who = _speaker(match.group("who"))
-        if who is None or who.document:
-            continue
+    for match, who in _with_speakers(masked):
         attribution = Attribution(
             "speech",
             who,
@@ -1427,46 +1456,18 @@ def _asides(masked, found):
         found.append(attribution)
 
 
-_WITH = re.compile(r"(?:^|[,;]\s+|\s+)with\s+(?P<who>(?:(?!\bwith\b)[^\x1a;]){2,90}?)\s*,?\s*$")
-
-
-def _with_subject(before):
-    """ "…, with the shadow transport secretary, Gareth Pryce," before a participle: who."""
-    match = _WITH.search(before)
-    if match is None:
-        return None
-    who = match.group("who").strip(" ,")
-    mention = _speaker(who)
-    if mention is None and "," in who:
-        first, _, second = who.partition(",")
-        one, two = _speaker(first), _speaker(second)
-        mention = (one and two and apposition(one, two)) or (
-            two if one is None and two is not None and not two.anonymous else None
-        )
-    if mention is None or mention.document:
-        return None
-    return mention, match.start("who")
-
-
 def _participles(masked, found):
     """ "…, saying …", "…, telling Reuters that …": the main clause's subject speaks."""
     if "ing" not in masked:
         return
+    with_verbs = {match.start("verb") for match, _ in _with_speakers(masked)}
     for match in _PARTICIPLE.finditer(masked):
         verb = match.group("verb")
-        after = masked[match.end() :]
-        if verb in ("calling", "describing") and QUOTE_MASK not in after:
+        if not _participle_reports(verb, masked[match.end() :]):
             continue
-        if verb in _PARTICIPLE_NEEDS_CLAUSE and not re.match(
-            r"^\s*(?:,\s*)?(?:that\b|of\b|\x1a|:)", after
-        ):
-            continue
-        if any(a.verb_start == match.start("verb") for a in found):
-            continue
-        with_subject = _with_subject(masked[: match.start("verb")])
-        if with_subject is not None:
-            mention, start = with_subject  # "…, with Gareth Pryce accusing ministers of …"
-        elif any(a.verb_start < match.start() and a.type == "speech" for a in found):
+        if match.start("verb") in with_verbs:
+            continue  # "…, with Gareth Pryce, the shadow minister, accusing …": _asides
+        if any(a.verb_start < match.start() and a.type == "speech" for a in found):
             subject = next(
                 (a for a in found if a.verb_start < match.start() and a.type == "speech"), None
             )

@@ -52,7 +52,12 @@ from stories.extraction.lexicon import (
     name_gender,
     normalize_name,
 )
-from stories.extraction.speakers import _ABBREVIATION_TOKEN, _NOT_A_NAME_START, _affiliation
+from stories.extraction.speakers import (
+    _ABBREVIATION_TOKEN,
+    _NOT_A_NAME_START,
+    STOCK_SYMBOL,
+    _affiliation,
+)
 from stories.extraction.spelling import spelling_variants
 from stories.extraction.text import DATELINE, _inside, layout
 
@@ -972,7 +977,7 @@ def _spelled_out(text, hits):
 # A stock symbol in brackets after a company's name: "(BWF.L)", "(NASDAQ: AAPL)", "(7203.T)".
 _TICKER = re.compile(
     r"\((?:(?:NYSE|NASDAQ|Nasdaq|LSE|TSX|ASX|NSE|BSE|HKEX|SGX|Euronext|OTC|AMEX)"
-    r"(?:\s*:\s*|\s+)[A-Z0-9.]{1,8}|[A-Z0-9]{1,6}\.[A-Z]{1,3})\)"
+    r"(?:\s*:\s*|\s+)[A-Z0-9.]{1,8}|" + STOCK_SYMBOL + r")\)"
 )
 
 

@@ -672,7 +672,9 @@ _NAMED_BODY = re.compile(
     r"(?:union|trade\s+union|party|militia|movement|alliance|coalition|federation|"
     r"campaign\s+group|pressure\s+group|lobby\s+group|think\s*tank|charity)$"
 )
-_STOCK_SYMBOL = re.compile(r"^\(?[A-Z0-9]{1,6}\.[A-Z]{1,3}\)?$")
+# A stock symbol with its exchange's suffix: "BWF.L", "7203.T".
+STOCK_SYMBOL = r"[A-Z0-9]{1,6}\.[A-Z]{1,3}"
+_STOCK_SYMBOL = re.compile(rf"^\(?{STOCK_SYMBOL}\)?$")
 _AGED = re.compile(r"^[Tt]he\s+\d{1,3}-year-old$")
 _NATIONAL_NOUN = re.compile(r"^[Tt]he\s+([A-Z][a-z]+)$")
 _ONE_OF = re.compile(

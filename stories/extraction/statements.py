@@ -364,7 +364,7 @@ class _Context:
         self.statement_spans = []  # (start, end, source key) of the statements found so far
         self._members = {}  # id(Member): (SourceKind, aliases), worked out once an article
         self.heading_noun = None  # "Company" in "Company says …" of the sentence being read
-        self.headline = False  # whether that sentence is a line like a subheading
+        self.headline = False  # whether the paragraph being read is a line like a subheading
         self._people = cast.people()
 
     # The cast, as Mentions.
@@ -985,13 +985,13 @@ def find_statements(body, hits=None, *, cast=None):
         for item in pending:
             item[2] -= 1
         pa, paragraph, masked, spans = block.start, block.text, block.masked, block.quotes
+        context.headline = _headline_like(paragraph, block)
         current = []
         for index, (sa, sb) in enumerate(block.sentences):
             text, shown = paragraph[sa:sb], masked[sa:sb]
             quotes = [(max(a, sa) - sa, min(b, sb) - sa) for a, b in spans if a < sb and b > sa]
             context.sentence_start = pa + sa
             context.heading_noun = None
-            context.headline = _headline_like(paragraph, block)
             _record_events(shown, pa + sa, context)
             found = _statement(text, shown, quotes, pa + sa, context)
             if found is None and _is_bare_quote(text, quotes):
