@@ -76,6 +76,14 @@ def by_quote(body, start):
         ),
         ("Wait... What happened? Nobody knows!", ["Wait...", "What happened?", "Nobody knows!"]),
         ("Prices rose (sharply). Then fell.", ["Prices rose (sharply).", "Then fell."]),
+        (
+            "“Why now?” Okonjo told reporters. She left.",
+            ["“Why now?” Okonjo told reporters.", "She left."],
+        ),
+        (
+            'Becker told Reuters the ruling was "no surprise." She said a deal was unlikely.',
+            ['Becker told Reuters the ruling was "no surprise."', "She said a deal was unlikely."],
+        ),
     ],
 )
 def test_sentences_split_where_they_end(text, expected):

@@ -178,6 +178,18 @@ def dateline_end(paragraph):
     return match.end()
 
 
+def _opens_with_quotation(text, spans, start, end):
+    """Whether the sentence from `start` is, up to `end`, one quotation and nothing else.
+
+    Only then can a speaker after it be the quotation's own attribution: in 'She was
+    "not surprised." He said …' the quotation had one already, and "He said" starts anew.
+    """
+    return any(
+        a < end and not text[b:end].strip(_CLOSERS) and not text[start:a].strip(_OPENERS + " ")
+        for a, b in spans
+    )
+
+
 def _inside(spans, pos):
     return any(a < pos < b for a, b in spans)
 
@@ -238,7 +250,11 @@ def split_sentences(text, offset=0):
             continue
         if _inside(spans, end):
             continue
-        if end > match.end() and _ATTRIBUTION_AFTER.match(text, following):
+        if (
+            end > match.end()
+            and _ATTRIBUTION_AFTER.match(text, following)
+            and _opens_with_quotation(text, spans, start, end)
+        ):
             continue  # "“Why?” Okonjo told reporters.": the quotation's attribution follows
         if match.group() == "." and _is_abbreviation(text, match.start(), following):
             continue
