@@ -1838,3 +1838,22 @@ def test_a_title_in_a_lede_is_the_holder_named_after_it():
     )
     found = [f.source.name for _, f in statements(body)]
     assert found == ["Melanie Ortega", "Melanie Ortega"]
+
+
+def test_the_company_is_never_the_agency_that_ruled_on_it():
+    body = (
+        "Halvern Bio said its trial had met every goal.\n\n"
+        "The Food and Drug Administration has declined to approve Halvern Bio's therapy, the "
+        "company said Monday. The FDA raised no new safety issues, according to the company."
+    )
+    found = [f.source.name for _, f in statements(body)]
+    assert found == ["Halvern Bio", "Halvern Bio", "Halvern Bio"]
+
+
+def test_a_headline_drops_the_article_before_company():
+    body = (
+        "FDA rejects Halvern Bio's gene therapy, company says\n\n"
+        "Halvern Bio said the agency asked for more data."
+    )
+    found = [f.source.name for _, f in statements(body)]
+    assert found == ["Halvern Bio", "Halvern Bio"]

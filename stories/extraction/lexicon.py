@@ -297,7 +297,7 @@ ORGANISATION_NAME_HEADS = _words(
     "fc airlines airways motors industries holdings partners capital labs systems "
     "technologies pharmaceuticals media communications energy oil petroleum reserve "
     "guard command staff cabinet kremlin nato opec ag se plc ltd llc gmbh sa nv"
-    " software foods food brands brand securities airways air biosciences bioscience "
+    " software foods food brands brand securities airways air biosciences bioscience bio "
     "therapeutics health healthcare capital partners analytics outreach cooperative co-op "
     "headquarters mission secretariat presidency commission schools district elementary "
     "academy press publishing records entertainment studios pictures bancorp financial "

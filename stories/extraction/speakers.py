@@ -823,6 +823,10 @@ def parse_speaker(text):
         mention = _described_group(text)
     if mention is None:
         mention = _after_long_title(text)
+    if mention is None and re.fullmatch(r"[a-z]+", text):
+        # "…, company says": a headline's "the company", its article dropped.
+        mention = parse_speaker(f"the {text}")
+        mention = mention if mention is not None and mention.anaphor else None
     if mention is None:
         return None
     if mention.anonymous and not mention.gender:

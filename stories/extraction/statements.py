@@ -339,6 +339,12 @@ _ASKED = re.compile(r"(?:[A-Z][a-z]+,\s+)?[Aa]sked\b")
 _PRONOUN_WORDS = {"he", "she", "they", "it", "her", "his", "its", "their"}
 
 
+def _may_be_company(body):
+    """Whether a body named before may be "the company": no government, court or agency."""
+    words = set(normalize_name(body.name).split())
+    return not words & (_NOT_COMPANIES | _PUBLIC_BODY_WORDS | GOVERNMENT_HEADS)
+
+
 def _family(head):
     for family in _DOCUMENT_FAMILIES:
         if head in family:
@@ -662,6 +668,9 @@ class _Context:
         ):
             joint = None
         pool = [(m, spoke) for m, spoke in pool if not m.members]
+        if head in _BODY_WORDS["company"]:
+            # "The FDA rejected Halvern's therapy, the company said": no agency is a company.
+            pool = [(m, spoke) for m, spoke in pool if _may_be_company(m)]
         if head:
             wanted = set(words) - {"the", "a", "an"}
             headed = [m for m, _ in pool if normalize_name(m.name).split()[-1:] == [head]]
@@ -689,8 +698,7 @@ class _Context:
                             and m.position > found.position
                             and self.paragraph_of(m.position) == self.paragraph_of(position)
                             and m.kind == SK.ORGANISATION
-                            and not set(normalize_name(m.name).split())
-                            & (_NOT_COMPANIES | _PUBLIC_BODY_WORDS | GOVERNMENT_HEADS)
+                            and _may_be_company(m)
                         ]
                         found = max(later, key=lambda m: m.position) if later else found
                     return found.at(position), "body-word"
