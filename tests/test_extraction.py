@@ -1362,6 +1362,26 @@ def test_datelines_in_other_formats(paragraph, place):
             {"Kerala Minister for Fisheries", "Ports", "Kumar Bhatt"},
         ),
         (
+            "The Ministry of Land, Infrastructure, Transport and Tourism said it would act. "
+            "A Department of Planning, Housing and Infrastructure spokesperson agreed. So did "
+            "the Department of Justice, Pfizer and Moderna.",
+            {
+                "Ministry of Land, Infrastructure, Transport and Tourism",
+                "Department of Planning, Housing and Infrastructure",
+                "Department of Justice",
+                "Pfizer",
+                "Moderna",
+            },
+            {"Ministry of Land", "Department of Planning", "Infrastructure", "Tourism"},
+        ),
+        (
+            "Minister for Health Mary Byrne spoke first. The Minister of Municipal Affairs and "
+            "Housing followed. Secretary for Commerce and Economic Development Edmund Tsang "
+            "Ka-ming was last. He met Minister for Health and Social Care Paul Daly.",
+            {"Mary Byrne", "Edmund Tsang Ka-ming", "Paul Daly"},
+            {"Health Mary Byrne", "and Housing", "Tsang Ka-ming", "Care Paul Daly"},
+        ),
+        (
             "A report by the Surveyor and Registrar General of Tonga (SRG) found delays.",
             {"Surveyor and Registrar General of Tonga"},
             {"Surveyor", "Registrar General of Tonga"},

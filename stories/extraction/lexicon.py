@@ -331,6 +331,17 @@ TITLE_MODIFIERS = _words(
     "equality veterans women children youth family public works information broadcasting "
     "electronics petroleum power telecommunications shadow"
 )
+# Words of a ministry's portfolio: "Ministry of Land, Infrastructure, Transport and Tourism".
+PORTFOLIO_WORDS = (
+    TITLE_MODIFIERS - _words("assistant deputy associate acting interim district shadow")
+) | _words(
+    "land lands resources natural rural urban affairs skills skill innovation heritage arts "
+    "enterprise consumer protection media communities local government investment promotion "
+    "regional municipal northern food safety wildlife parks forests mines energy environmental "
+    "citizenship integration cooperation research universities aviation roads highways "
+    "maritime ports shipping gaeltacht islands sustainability care services relations reform "
+    "recovery growth regeneration creative industries levelling"
+)
 PLACE_NAME_HEADS = _words(
     "peninsula sea ocean river island islands mountains mountain valley bay gulf strait "
     "province county city region coast desert lake canal square street avenue park airport "

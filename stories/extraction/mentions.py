@@ -39,6 +39,7 @@ from stories.extraction.lexicon import (
     PERSON_HEADS,
     PLACE_INDEX,
     PLACE_NAME_HEADS,
+    PORTFOLIO_WORDS,
     POST_NOMINALS,
     SENTENCE_STARTERS,
     SK,
@@ -238,7 +239,7 @@ def _runs(text, tokens):
                 gap.strip() == ","
                 and not previous.stop
                 and _capitalised(tokens[j].text)
-                and _portfolio(run)
+                and (_portfolio(run) or (_department(run) and _listed_on(tokens, j, text)))
             ):
                 # "Minister for Industries, Investment Promotion and Commerce Thiru K. …": the
                 # title goes on after the comma.
@@ -391,6 +392,29 @@ def _portfolio(run):
     return False
 
 
+_DEPARTMENT_HEADS = _words("department ministry office committee secretariat directorate")
+
+
+def _department(run):
+    """Whether a run is a department's name up to its portfolio: "Ministry of Land"."""
+    lows = [_head(token.text) for token in run]
+    at = next((i for i, low in enumerate(lows) if low in _DEPARTMENT_HEADS), len(lows))
+    return at + 2 < len(lows) and lows[at + 1] in ("of", "for")
+
+
+def _listed_on(tokens, j, text):
+    """Whether tokens[j:] go on as a list of capitalised words closed by "and" and one more:
+    "…, Infrastructure, Transport and Tourism"."""
+    while j + 1 < len(tokens) and _head(tokens[j].text) in PORTFOLIO_WORDS and not tokens[j].stop:
+        gap = text[tokens[j].raw_end : tokens[j + 1].start]
+        if gap.strip() not in ("", ","):
+            return False
+        if tokens[j + 1].text == "and":
+            return j + 2 < len(tokens) and _capitalised(tokens[j + 2].text)
+        j += 1
+    return False
+
+
 def _capitalised_run(tokens, j, text):
     run = []
     while j < len(tokens) and _capitalised(tokens[j].text):
@@ -468,7 +492,7 @@ def _person_part(words):
             or low in PLACE_NAME_HEADS
             or low in _TITLES
             or (low in _CONNECTORS and low not in _PARTICLES)
-            or low == "the"
+            or low in ("the", "and", "&")
             or _is_acronym(word)
             and len(word) > 2
             or normalize_name(word) in PLACE_INDEX
@@ -524,6 +548,7 @@ def _split_run(text, run, context):
             initial
             and len(words) > 2
             and lows[1] in ("of", "for")
+            and low not in _TITLES
             and (
                 _common_word(words[0], context["lowercase"])
                 or (
@@ -787,6 +812,7 @@ def _portfolio_name_start(words, lows, text):
             re.fullmatch(r"(?:[A-Z]\.)+", tail[0])
             or lows[start] in GIVEN_NAMES
             or text.count(" ".join(tail)) > 1
+            or (lows[start - 1] in PORTFOLIO_WORDS and lows[start] not in PORTFOLIO_WORDS)
         ):
             continue
         return start
