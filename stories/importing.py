@@ -1076,6 +1076,17 @@ class Loader:
         if self.suggest:
             result.suggestions = len(suggest_claims(article))
 
+    @staticmethod
+    def _own_outlet(via, article):
+        """Whether a relay is the article's own outlet, or a programme of it."""
+        outlet = article.outlet
+        if outlet is None:
+            return False
+        family = normalize_name(extraction.outlet_family(via.name))
+        return any(
+            normalize_name(extraction.outlet_family(name)) == family for name in outlet.names
+        )
+
     def _known_outlet(self, name):
         """The outlet Source called `name`, or None when there is none yet."""
         name = " ".join(str(name or "").split())
@@ -1128,8 +1139,8 @@ class Loader:
             source = self._source_for(found.source, article, scoped)
             source_confidence = self.sources.confidence_for(found.source_confidence)
             via = self._source_for(found.via, article, scoped)
-            if via is source:
-                via = None
+            if via is source or (via is not None and self._own_outlet(via, article)):
+                via = None  # "told BBC Radio 4's Today programme", in the BBC's own report
             resolved.append((found, source, source_confidence, via))
         self.sources.flush()  # the article's anonymous sources, in one insert
         statements = []

@@ -1441,7 +1441,7 @@ def test_a_surname_ending_in_ly_speaks_but_a_sentence_adverb_does_not():
         "Separately, the electoral office said turnout was low."
     )
     found = [(f.source.name, f.via.name if f.via else None) for _, f in statements(body)]
-    assert found == [("Kiri Donnelly", "RNZ"), ("the electoral office", None)]
+    assert found == [("Kiri Donnelly", "Radio New Zealand"), ("the electoral office", None)]
 
 
 def test_an_english_judge_is_named_with_the_title_and_is_the_judge():
@@ -1877,3 +1877,24 @@ def test_a_headline_drops_the_article_before_company():
     )
     found = [f.source.name for _, f in statements(body)]
     assert found == ["Halvern Bio", "Halvern Bio"]
+
+
+@pytest.mark.parametrize(
+    "sentence, via",
+    [
+        ('"It is remarkable," Ann Ray told the dpa news agency.', "Deutsche Presse-Agentur"),
+        ("Ann Ray told the Handelsblatt business daily that a tax rise was wrong.", "Handelsblatt"),
+        ("Ann Ray told the Funke media group that it was wrong.", "Funke Mediengruppe"),
+        ("Ann Ray told German broadcaster ZDF that it was wrong.", "ZDF"),
+        ("Ann Ray told the finance committee that it was wrong.", None),
+    ],
+)
+def test_an_outlet_described_after_its_name_is_the_relay(sentence, via):
+    ((_, found),) = statements(sentence)
+    assert found.source.name == "Ann Ray"
+    assert (found.via.name if found.via else None) == via
+
+
+def test_a_weekday_in_an_outlets_name_is_part_of_it():
+    ((_, found),) = statements("He did not step aside, the Sunday Times reported.")
+    assert found.source.name == "The Sunday Times"

@@ -203,6 +203,19 @@ def test_a_body_quoted_under_an_implied_name_is_an_entity_too(tmp_path):
     assert Source.objects.get(pk=source.pk).entity.name == "Egyptian Foreign Ministry"
 
 
+def test_the_outlets_own_programme_is_no_relay(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Outlet: BBC News\n\nMinister under pressure\n\n"
+        "Dan Whitlock told BBC Radio 4's Today programme that the minister had questions to "
+        "answer.\n\n"
+        "Ann Ray told the dpa news agency that the talks had stalled.\n"
+    )
+    out, err, error = load(tmp_path)
+    assert error is None, err
+    vias = dict(Statement.objects.values_list("source__name", "via__name"))
+    assert vias == {"Dan Whitlock": None, "Ann Ray": "Deutsche Presse-Agentur"}
+
+
 def test_the_headerless_seeds_load_with_the_outlet_given_on_the_command_line():
     out, err, error = load(SEEDS / "000_61e61ccaf47142ac.txt", outlet="NBC News")
     assert error is None, err

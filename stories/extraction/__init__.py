@@ -18,7 +18,7 @@ network. The pieces, in the order the loader uses them:
 
 from stories.extraction.directory import EntityDirectory, SourceDirectory
 from stories.extraction.entities import find_entities
-from stories.extraction.lexicon import canonical_outlet_name, known_name
+from stories.extraction.lexicon import canonical_outlet_name, known_name, outlet_family
 from stories.extraction.mentions import Cast, NameHit, read_cast, scan_names
 from stories.extraction.speakers import Mention, guess_name_kind, parse_speaker
 from stories.extraction.spelling import name_relation, same_person
@@ -35,6 +35,7 @@ __all__ = [
     "NameHit",
     "SourceDirectory",
     "canonical_outlet_name",
+    "outlet_family",
     "find_entities",
     "find_statements",
     "guess_name_kind",

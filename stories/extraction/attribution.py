@@ -914,10 +914,13 @@ def outlet_phrase(text):
     if known:
         return _named(text) if known[1] == SK.OUTLET else None
     kept, descriptive = [], False
-    for word in text.split():
+    words = text.split()
+    for index, word in enumerate(words):
         bare = word.strip("'’")
         low = bare.lower()
         capital = bool(re.fullmatch(r"[A-Z0-9][\w.&'’-]*", bare)) and not bare.isdigit()
+        if not capital and not kept and (known_name(bare) or ("", ""))[1] == SK.OUTLET:
+            capital = True  # "the dpa news agency"
         if capital and (low not in NATIONALITIES or kept) and not low.endswith("-based"):
             owner = re.fullmatch(r"(.+)['’]s", bare)
             if owner:
@@ -930,7 +933,13 @@ def outlet_phrase(text):
             kept.append(bare)  # "BBC Radio 4"
             continue
         if kept:
-            if low in _OUTLET_WORDS:
+            if low in _OUTLET_WORDS or (
+                # "the Handelsblatt business daily", "German broadcaster ZDF's main news show"
+                re.fullmatch(r"[a-z-]+", low)
+                and low not in _AFTER_AUDIENCE
+                and index + 1 < len(words)
+                and words[index + 1].lower() in _OUTLET_WORDS - _words("state official public")
+            ):
                 descriptive = True
             elif low not in _AFTER_AUDIENCE:
                 known = known_name(" ".join(kept))
