@@ -1898,3 +1898,23 @@ def test_an_outlet_described_after_its_name_is_the_relay(sentence, via):
 def test_a_weekday_in_an_outlets_name_is_part_of_it():
     ((_, found),) = statements("He did not step aside, the Sunday Times reported.")
     assert found.source.name == "The Sunday Times"
+
+
+@pytest.mark.parametrize(
+    "phrase, name",
+    [
+        (
+            "the Intergovernmental Panel on Climate Change",
+            "Intergovernmental Panel on Climate Change",
+        ),
+        ("the Joint Chiefs of Staff", "Joint Chiefs of Staff"),
+        ("the Spanish NGO Caminando Fronteras", "Caminando Fronteras"),
+        ("Pasadena-based Larchmont Pacific Partners", "Larchmont Pacific Partners"),
+        ("the state Department of Education", "state Department of Education"),
+        ("the de Gaulle Foundation", "de Gaulle Foundation"),
+        ("DPP Ong", "Ong"),
+        ("Councilmembers Tom Brandt", "Tom Brandt"),
+    ],
+)
+def test_a_speakers_name_leaves_out_what_only_describes_it(phrase, name):
+    assert parse_speaker(phrase).name == name

@@ -128,7 +128,7 @@ TITLE_WORDS = _words(
     "coach winger batter bowler jockey"
     " cr cr. cllr cllr. sir dame lord lady shri smt smt. sri thiru referee umpire conductor "
     "cellist violinist pianist composer barrister magistrate chair co-author mp mla mep msp "
-    "mpp td"
+    "mpp td councilmembers dpp"
 )
 # Forms of address: part of how a person is named, never part of the name ("Sir Geoffrey
 # Brayfield" is Edmund Brayfield; "Mrs Justice Ainsworth" is Ainsworth).
@@ -988,6 +988,7 @@ KNOWN_NAMES = [
     ("FBI", SourceKind.GOVERNMENT, ["Federal Bureau of Investigation"]),
     ("CIA", SourceKind.GOVERNMENT, ["Central Intelligence Agency"]),
     ("NASA", SourceKind.GOVERNMENT, []),
+    ("Joint Chiefs of Staff", SourceKind.GOVERNMENT, ["JCS"]),
     ("NATO", SourceKind.ORGANISATION, ["North Atlantic Treaty Organization"]),
     ("United Nations", SourceKind.ORGANISATION, ["UN", "U.N."]),
     ("European Union", SourceKind.ORGANISATION, ["EU", "E.U."]),

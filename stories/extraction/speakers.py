@@ -472,6 +472,13 @@ def _parse_plain(text):
             continue  # "a climate scientist": any description of an unnamed person
         if low == "the" and index and rest_lows[index - 1] in ("of", "for"):
             continue
+        if (
+            low == "on"
+            and 0 < index < len(rest) - 1
+            and rest_lows[index - 1] in ORGANISATION_NAME_HEADS
+            and _is_capitalised(rest[index + 1])
+        ):
+            continue  # "the Intergovernmental Panel on Climate Change"
         if not (
             _is_capitalised(token)
             or low in DESCRIPTION_WORDS
@@ -829,6 +836,8 @@ def parse_speaker(text):
         mention = mention if mention is not None and mention.anaphor else None
     if mention is None:
         return None
+    if mention.kind != SK.PERSON and not (mention.anonymous or mention.anaphor):
+        mention = _without_description(mention)
     if mention.anonymous and not mention.gender:
         for word in reversed(text.lower().split()):
             if word in _GENDERED_ROLES:
@@ -843,6 +852,24 @@ def parse_speaker(text):
         if singular_spokes or head in FIRM_VOICES:
             mention = replace(mention, speaks_for=True)
     return mention
+
+
+# What may stand before a body's name without being part of it: "the advocacy group Open
+# Signal", "the Spanish NGO Caminando Fronteras", "Pasadena-based Larchmont Partners". Not a
+# word that says whose body it is: "the state Department of Education" is not the federal one.
+_BODY_DESCRIPTION = re.compile(
+    r"^(?:(?:(?!(?:de|van|von|al|el|da|di|du|la|le|bin|ibn|der|den|del|dos|das|ter|state|"
+    r"federal|provincial|city|county|national|local|regional|municipal)\s)"
+    r"[a-z][a-z-]*|[A-Z][\w.-]*-based|NGO|NGOs)\s+)+(?=[A-Z])|"
+    r"^(?P<nation>[A-Z][a-z]+)\s+(?:NGO|nonprofit|non-profit|charity)\s+(?=[A-Z])"
+)
+
+
+def _without_description(mention):
+    match = _BODY_DESCRIPTION.match(mention.name)
+    if not match or (match.group("nation") or "").lower() not in NATIONALITIES | {""}:
+        return mention
+    return replace(mention, name=mention.name[match.end() :], description=mention.name)
 
 
 def _demonym(place):
