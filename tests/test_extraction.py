@@ -1918,3 +1918,24 @@ def test_a_weekday_in_an_outlets_name_is_part_of_it():
 )
 def test_a_speakers_name_leaves_out_what_only_describes_it(phrase, name):
     assert parse_speaker(phrase).name == name
+
+
+def test_the_union_is_the_body_of_a_trades_workers_named_before():
+    body = (
+        "The Irish Nurses and Midwives Organisation counted 612 patients on trolleys.\n\n"
+        "The union said it was the highest figure recorded."
+    )
+    assert [f.source.name for _, f in statements(body)] == [
+        "Irish Nurses and Midwives Organisation"
+    ]
+
+
+def test_the_company_nobody_spoke_for_yet_is_the_one_named_most():
+    body = (
+        "Lim was CFO of Meridian Freight Holdings. Meridian Freight Holdings hired him in "
+        "2015, and Meridian Freight Holdings fired him in 2021. Its shares trade on Catalist.\n\n"
+        "In a statement, the company said it had cooperated with the authorities."
+    )
+    found = [f.source.name for _, f in statements(body)]
+    assert found == ["Meridian Freight Holdings"]
+    assert "CFO of Meridian Freight Holdings" not in {n for n, _, _ in find_entities(body)}

@@ -618,6 +618,15 @@ def _split_run(text, run, context):
             role = words[0]  # "Campaigner Mary Elkins": a description starting the sentence
             run, words, lows = run[1:], words[1:], lows[1:]
             role_word = True
+    if (
+        len(lows) > 2
+        and lows[0] in _TITLES
+        and lows[1] in ("of", "at")
+        and lows[2] != "the"
+        and _ends_in_org_head(words[2:])
+    ):
+        # "CFO of Meridian Freight Holdings": a title of a body, which is the name here.
+        run, words, lows = run[2:], words[2:], lows[2:]
     title_end = 0
     # "Mrs Justice Ainsworth", "Lord Justice Singh": an English judge's name is the title.
     judge = len(words) == 3 and lows[0].rstrip(".") in _JUDGES and lows[1] == "justice"

@@ -136,7 +136,25 @@ _BODY_WORDS = {
     "organisation": {"organization", "organisation", "group", "association"},
     "group": {"group", "coalition", "association", "alliance", "network", "organization"},
     "charity": {"charity", "foundation", "trust"},
-    "union": {"union", "alliance", "federation", "association"},
+    # "the Irish Nurses and Midwives Organisation … the union": a body of a trade's workers.
+    "union": {
+        "union",
+        "alliance",
+        "federation",
+        "association",
+        "confederation",
+        "guild",
+        "teamsters",
+        "workers",
+        "employees",
+        "nurses",
+        "midwives",
+        "teachers",
+        "doctors",
+        "drivers",
+        "pilots",
+        "firefighters",
+    },
     "fund": {"fund", "capital", "partners"},
     "airline": {"airline", "airways", "air", "airlines"},
     "carrier": {"airline", "airways", "air", "airlines", "carrier"},
@@ -742,12 +760,20 @@ class _Context:
         if opening or spoke or pool:
             if opening:
                 found = min(opening, key=lambda m: m.position)  # "Acme will …, the company said"
+            elif not spoke and head in _BODY_WORDS["company"]:
+                # Nobody has spoken for a company yet: the one the article is about, the one
+                # it names most ("Meridian Freight", not "Catalist" in "listed on Catalist").
+                found = max((m for m, _ in pool), key=lambda m: (self._times_named(m), m.position))
             else:
                 found = max(spoke or [m for m, _ in pool], key=lambda m: m.position)
             return found.at(position), "body"
         if mention.name.lower() == "it":
             return None, ""
         return replace(mention, kind=SK.ANONYMOUS, anonymous=True, anaphor=""), ("anonymous")
+
+    def _times_named(self, mention):
+        member = self.cast.find(mention.name)
+        return len(member.positions) if member is not None else 1
 
     def _joint(self, position):
         """ "the companies": the two companies named last before `position`, as one source
