@@ -1939,3 +1939,12 @@ def test_the_company_nobody_spoke_for_yet_is_the_one_named_most():
     found = [f.source.name for _, f in statements(body)]
     assert found == ["Meridian Freight Holdings"]
     assert "CFO of Meridian Freight Holdings" not in {n for n, _, _ in find_entities(body)}
+
+
+def test_an_outlet_named_like_a_place_or_a_person_is_left_to_them():
+    body = "Kate Forbes said the ferries would sail across the Atlantic. The Chief of Staff agreed."
+    ((_, found),) = statements(body)
+    assert (found.source.name, found.source.kind) == ("Kate Forbes", SourceKind.PERSON)
+    entities = {name: kind for name, kind, _ in find_entities(body)}
+    assert entities.get("Atlantic") == "place"
+    assert "Staff" not in entities

@@ -619,7 +619,7 @@ def _split_run(text, run, context):
             run, words, lows = run[1:], words[1:], lows[1:]
             role_word = True
     if (
-        len(lows) > 2
+        len(lows) > 3
         and lows[0] in _TITLES
         and lows[1] in ("of", "at")
         and lows[2] != "the"
