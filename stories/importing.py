@@ -1076,17 +1076,6 @@ class Loader:
         if self.suggest:
             result.suggestions = len(suggest_claims(article))
 
-    @staticmethod
-    def _own_outlet(via, article):
-        """Whether a relay is the article's own outlet, or a programme of it."""
-        outlet = article.outlet
-        if outlet is None:
-            return False
-        family = normalize_name(extraction.outlet_family(via.name))
-        return any(
-            normalize_name(extraction.outlet_family(name)) == family for name in outlet.names
-        )
-
     def _known_outlet(self, name):
         """The outlet Source called `name`, or None when there is none yet."""
         name = " ".join(str(name or "").split())
@@ -1130,6 +1119,12 @@ class Loader:
             for source in Source.objects.filter(scope_article=article).order_by("pk"):
                 scoped.setdefault(_scoped_key(source.name), source)
         body = article.body
+        # The article's own outlet and its programmes are no relay ("told BBC Radio 4's Today
+        # programme", in the BBC's own report).
+        own = {
+            normalize_name(extraction.outlet_family(name))
+            for name in (article.outlet.names if article.outlet else ())
+        }
         resolved = []
         for found in extraction.find_statements(body, cast=cast):
             if taken is not None:
@@ -1138,9 +1133,15 @@ class Loader:
                 taken.take(found.start, found.end)
             source = self._source_for(found.source, article, scoped)
             source_confidence = self.sources.confidence_for(found.source_confidence)
-            via = self._source_for(found.via, article, scoped)
-            if via is source or (via is not None and self._own_outlet(via, article)):
-                via = None  # "told BBC Radio 4's Today programme", in the BBC's own report
+            mention = found.via
+            if (
+                mention is not None
+                and normalize_name(extraction.outlet_family(mention.name)) in own
+            ):
+                mention = None
+            via = self._source_for(mention, article, scoped)
+            if via is source:
+                via = None
             resolved.append((found, source, source_confidence, via))
         self.sources.flush()  # the article's anonymous sources, in one insert
         statements = []

@@ -214,6 +214,7 @@ def test_the_outlets_own_programme_is_no_relay(tmp_path):
     assert error is None, err
     vias = dict(Statement.objects.values_list("source__name", "via__name"))
     assert vias == {"Dan Whitlock": None, "Ann Ray": "Deutsche Presse-Agentur"}
+    assert not Source.objects.filter(name__startswith="BBC Radio").exists()
 
 
 def test_the_headerless_seeds_load_with_the_outlet_given_on_the_command_line():

@@ -854,22 +854,27 @@ def parse_speaker(text):
     return mention
 
 
-# What may stand before a body's name without being part of it: "the advocacy group Open
-# Signal", "the Spanish NGO Caminando Fronteras", "Pasadena-based Larchmont Partners". Not a
-# word that says whose body it is: "the state Department of Education" is not the federal one.
-_BODY_DESCRIPTION = re.compile(
-    r"^(?:(?:(?!(?:de|van|von|al|el|da|di|du|la|le|bin|ibn|der|den|del|dos|das|ter|state|"
-    r"federal|provincial|city|county|national|local|regional|municipal)\s)"
-    r"[a-z][a-z-]*|[A-Z][\w.-]*-based|NGO|NGOs)\s+)+(?=[A-Z])|"
-    r"^(?P<nation>[A-Z][a-z]+)\s+(?:NGO|nonprofit|non-profit|charity)\s+(?=[A-Z])"
+# Words that say whose body it is: "the state Department of Education" is not the federal one.
+_JURISDICTION_WORDS = _words(
+    "state federal provincial city county national local regional municipal"
 )
 
 
 def _without_description(mention):
-    match = _BODY_DESCRIPTION.match(mention.name)
-    if not match or (match.group("nation") or "").lower() not in NATIONALITIES | {""}:
-        return mention
-    return replace(mention, name=mention.name[match.end() :], description=mention.name)
+    """A body's name without what only describes it: "the advocacy group Open Signal", "the
+    Spanish NGO Caminando Fronteras", "Pasadena-based Larchmont Partners"."""
+    words = mention.name.split()
+    nation = 1 if len(words) > 2 and words[0].lower() in NATIONALITIES else 0
+    cut = nation
+    while cut < len(words) - 1 and (
+        words[cut] in ("NGO", "NGOs")
+        or words[cut].endswith("-based")
+        or (words[cut].islower() and words[cut] not in _NAME_PARTICLES | _JURISDICTION_WORDS)
+    ):
+        cut += 1
+    if cut == nation or not words[cut][:1].isupper():
+        return mention  # no description ("Spanish" in "Spanish Foreign Ministry" is a name's)
+    return replace(mention, name=" ".join(words[cut:]), description=mention.name)
 
 
 def _demonym(place):
