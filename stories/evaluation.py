@@ -15,9 +15,10 @@ Then:
   when its span covers at least 30% of the answer's sentence (lenient) or 80% (strict).
   Answers whose sentence is not in the body (the headline and the standfirst are kept out of
   the body by design) are left out and counted apart.
-- Over the lenient matches: the source is right when the key's name equals (after
-  normalize_name) the found source's name or one of its aliases, or, for an anonymous answer,
-  when the found source is anonymous; the via is right when both are empty or the names match
+- Over the lenient matches: the source is right when the key's name, or an alias the key's
+  entity list writes as a name for the same entity, equals (after normalize_name) the found
+  source's name or one of its aliases, or, for an anonymous answer, when the found source is
+  anonymous; the via is right when both are empty or the names match
   likewise; the kind is right when it is the same.
 - Entities match when any name or alias of one equals any name or alias of the other.
 """
@@ -73,7 +74,14 @@ class Answer:
     kind: str
     start: int | None = None
     end: int | None = None
+    # The source's name and the aliases the key's entity list gives that name, normalised.
+    source_names: frozenset = frozenset()
+    via_names: frozenset = frozenset()
     outside: str = ""  # where a left-out answer is instead: "headline", "dek" or "elsewhere"
+
+    def __post_init__(self):
+        self.source_names = self.source_names or _keys([self.source])
+        self.via_names = self.via_names or _keys([self.via])
 
 
 @dataclass
@@ -123,6 +131,23 @@ class ArticleScore:
 
 def _keys(names):
     return frozenset(key for key in (normalize_name(n) for n in names if n) if key)
+
+
+def _is_proper(alias):
+    """Whether an alias is written as a name ("ANC", "Dan Roux", "The Met"), not as a
+    description of one ("the company", "her office", "the Minister")."""
+    return alias[:1].isupper() or alias[:1].isdigit()
+
+
+def _names_of(name, entities):
+    """The normalised names of `name`: itself, and the aliases written as names of the key's
+    entity that it names (so "Rotherham Council" is the key's "Rotherham Metropolitan Borough
+    Council" when the key lists it so)."""
+    keys = _keys([name])
+    for names in entities:
+        if keys & names:
+            keys |= names
+    return keys
 
 
 def read_key(path):
@@ -207,13 +232,13 @@ def match(found, answers, threshold):
 def source_is_right(got, answer):
     if answer.source_kind == SourceKind.ANONYMOUS and got.source_kind == SourceKind.ANONYMOUS:
         return True
-    return normalize_name(answer.source or "") in got.source_names
+    return bool(answer.source_names & got.source_names)
 
 
 def via_is_right(got, answer):
     if not answer.via and not got.via:
         return True
-    return bool(answer.via) and normalize_name(answer.via) in got.via_names
+    return bool(answer.via_names & got.via_names)
 
 
 # --- Loading ----------------------------------------------------------------------------------
@@ -249,6 +274,14 @@ def evaluate_article(text_path, key_path, loader=None):
         return score
     score = ArticleScore(name=Path(text_path).name)
     key = read_key(key_path)
+    score.entities_expected = [
+        (item["name"], _keys([item["name"], *(item.get("aliases") or [])]))
+        for item in key.get("entities", [])
+    ]
+    proper_names = [
+        _keys([item["name"], *(a for a in item.get("aliases") or [] if _is_proper(a))])
+        for item in key.get("entities", [])
+    ]
     answers = [
         Answer(
             sentence=item.get("sentence") or "",
@@ -256,12 +289,10 @@ def evaluate_article(text_path, key_path, loader=None):
             source_kind=item.get("source_kind") or "",
             via=item.get("via"),
             kind=item.get("kind") or "",
+            source_names=_names_of(item.get("source"), proper_names),
+            via_names=_names_of(item.get("via"), proper_names),
         )
         for item in key.get("statements", [])
-    ]
-    score.entities_expected = [
-        (item["name"], _keys([item["name"], *(item.get("aliases") or [])]))
-        for item in key.get("entities", [])
     ]
     try:
         parsed = parse_text(Path(text_path).read_text(encoding="utf-8"), str(text_path))

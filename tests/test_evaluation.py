@@ -161,6 +161,24 @@ def test_a_wrong_source_and_via_are_counted_and_listed(tmp_path):
     }
 
 
+def test_a_source_is_right_by_a_name_the_key_gives_its_entity(tmp_path):
+    # The loader calls her "Lena Park"; the key names her in full and lists the short form.
+    key = {
+        "statements": [
+            answer(SAID, source="Lena Soo-jin Park"),
+            answer(TOLD, source="her campaign"),
+        ],
+        "entities": [
+            {"name": "Lena Soo-jin Park", "kind": "person", "aliases": ["Lena Park"]},
+            # Written in lower case, an alias describes rather than names: it proves nothing.
+            {"name": "her campaign", "kind": "organisation", "aliases": ["lena park"]},
+        ],
+    }
+    result, missed = scored(write(tmp_path / "set", key))
+    assert result["source_accuracy"] == 0.5
+    assert [m["expected"] for m in missed["wrong_sources"]] == ["her campaign"]
+
+
 def test_an_answer_in_the_standfirst_is_left_out(tmp_path):
     key = {**PERFECT, "statements": [*PERFECT["statements"], answer(DEK)]}
     result, missed = scored(write(tmp_path / "set", key))
