@@ -1154,6 +1154,51 @@ _POLICE_AFTER = re.compile(
 _OFFICE_AFTER = re.compile(r"^\s+(?:[a-z]+\s+)?(?P<title>[a-z]+)['’]s\s+office\b")
 
 
+# A person's role, and the words that say whose it is: "lawyer", "Emfuleni mayor".
+ROLE_HEADS = _words(
+    "lawyer attorney counsel solicitor barrister advocate prosecutor judge mayor minister "
+    "secretary director manager owner founder spokesman spokeswoman spokesperson coach "
+    "chairman chairwoman chair president governor senator councillor councilmember "
+    "commissioner chief officer executive ceo cfo author sheriff coroner principal head "
+    "superintendent inspector detective captain commander ambassador envoy administrator "
+    "adviser advisor aide economist analyst lead mp td mep msp mla mpp legislator lawmaker "
+    "deputy boss "
+    "representative treasurer auditor ombudsman regulator dean professor"
+)
+# Words naming one role: any of them is the same role ("his lawyer" is "defence counsel").
+_ROLE_FAMILIES = {
+    **dict.fromkeys(
+        ("lawyer", "attorney", "counsel", "solicitor", "barrister", "advocate"), "lawyer"
+    ),
+    **dict.fromkeys(("spokesman", "spokeswoman", "spokesperson"), "spokesperson"),
+    **dict.fromkeys(("chairman", "chairwoman", "chair"), "chair"),
+    **dict.fromkeys(("manager", "boss"), "manager"),
+    **dict.fromkeys(("adviser", "advisor", "aide"), "adviser"),
+    **dict.fromkeys(("lawmaker", "legislator"), "lawmaker"),
+}
+_ROLE_BEFORE = re.compile(
+    r"(?P<role>(?:[\w’'-]+\s+){0,4}[\w’'-]+)(?:\s+\([A-Z]{2,6}\))?,?\s+"
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?$"
+)
+_ROLE_AFTER = re.compile(
+    r",\s+(?P<role>(?:(?:a|an|the|his|her|its|their)\s+|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?['’]s\s+)"
+    r"[^,.;:()“”\"]{1,60}?)(?=\s*[,.;)]|\s+(?:said|says|told|added|wrote)\b)"
+)
+_ROLE_TAIL = re.compile(r"\s+(?:of|for|at|in|on|with|to|from)\s+", re.I)
+_NOT_ROLE_WORDS = _words("the a an his her its their this that")
+
+
+def role_family(word):
+    return f"role:{_ROLE_FAMILIES.get(word, word)}"
+
+
+def role_words(phrase):
+    """The words of a role or a description, lower case, possessives dropped: ["iran",
+    "deputy", "foreign", "minister"] for "Iran's deputy foreign minister"."""
+    words = normalize_name(re.sub(r"['’]s\b", "", phrase)).split()
+    return [w for w in words if w not in _NOT_ROLE_WORDS]
+
+
 # "Kelvin Lam Ho-yin": an English given name, the family name, then a Cantonese given name.
 _HONG_KONG_NAME = re.compile(r"^(?P<short>[A-Z][a-z]+ (?P<family>[A-Z][a-z]+)) [A-Z][a-z]+-[a-z]+$")
 
@@ -1183,6 +1228,7 @@ class Cast:
         self.members = []
         self._by_key = {}
         self.lowercase = frozenset(_LOWERCASE_WORD.findall(text))  # words used as words
+        self._described_people = None
         self._build(text)
 
     # Lookups.
@@ -1242,6 +1288,35 @@ class Cast:
                 text[hit.end : hit.end + 80]
             ):
                 found = member
+        return found
+
+    def people_described(self):
+        """[(Member, {words}, where), …]: every description the article gives a person by a title
+        ("Deputy Public Prosecutor Kelvin Ong"), a role before the name ("Lim's lawyer, Raymond
+        Seah") or an apposition ("Graham Stott, the West Ham manager,"), with the description's
+        words (see role_words); the last role word of each is in ROLE_HEADS."""
+        if self._described_people is not None:
+            return self._described_people
+        text, found = self.text, []
+        for hit in self.hits:
+            if hit.in_quote:
+                continue
+            member = self.find(hit.canonical or hit.name)
+            if member is None or member.kind != EK.PERSON:
+                continue
+            phrases = [hit.role] if hit.role else []
+            before = _ROLE_BEFORE.search(text, max(0, hit.start - 80), hit.start)
+            if before:
+                phrases.append(before.group("role"))
+            after = _ROLE_AFTER.match(text, hit.end)
+            if after:
+                phrases.append(after.group("role"))
+            for phrase in phrases:
+                words = role_words(phrase)
+                head = role_words(_ROLE_TAIL.split(phrase, 1)[0])
+                if words and head and head[-1] in ROLE_HEADS:
+                    found.append((member, {*words, role_family(head[-1])}, hit.start))
+        self._described_people = found
         return found
 
     def described_as_outlet(self, name):

@@ -674,6 +674,10 @@ _PORTFOLIO_TITLE = re.compile(
     r"^[Tt]he\s+(?P<title>(?P<head>[A-Z][a-z]+)\s+(?:for|of)\s+[A-Z][\w’'-]*"
     r"(?:\s+(?:[A-Z][\w’'-]*|and|&|of|the))*)$"
 )
+# A member of a parliament, by the party or the seat: "the Labour MP", "the Kerry TD".
+_MEMBER_TITLE = re.compile(
+    r"^[Tt]he\s+(?P<title>(?:[A-Z][\w’'-]*\s+){1,3}(?:MP|TD|MEP|MSP|MLA|MPP|MNA|MHA|MK))$"
+)
 _NAMED_BODY = re.compile(
     r"^[Tt]he\s+(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2})\s+"
     r"(?:union|trade\s+union|party|militia|movement|alliance|coalition|federation|"
@@ -784,6 +788,15 @@ def parse_speaker(text):
             anaphor="title",
             title_words=frozenset(w.lower() for w in words),
             role=portfolio.group("title"),
+        )
+    member = _MEMBER_TITLE.match(text)
+    if member:
+        # "the Dublin Mid-West TD", "the Labour MP": a member of a parliament, described.
+        return Mention(
+            name=text,
+            anaphor="title",
+            title_words=frozenset(w.lower() for w in member.group("title").split()),
+            role=member.group("title"),
         )
     body = _NAMED_BODY.match(text)
     if body and not any(

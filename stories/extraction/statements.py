@@ -71,7 +71,14 @@ from stories.extraction.lexicon import (
     known_name,
     normalize_name,
 )
-from stories.extraction.mentions import Cast, abbreviates, read_cast
+from stories.extraction.mentions import (
+    ROLE_HEADS,
+    Cast,
+    abbreviates,
+    read_cast,
+    role_family,
+    role_words,
+)
 from stories.extraction.speakers import Mention, parse_speaker
 from stories.extraction.text import QUOTE_MASK, layout
 from stories.models import StatementKind
@@ -109,6 +116,8 @@ _PATTERN_CONFIDENCE = {
     "report": 0.85,
     "no_comment": 0.9,
 }
+# The body's paragraphs in which "a prosecutor said" may be the one the story names next.
+_LEDE_PARAGRAPHS = 4
 # How sure a way of finding the source is (see the docstring).
 _SOURCE_CONFIDENCE = {
     "named": 0.97,
@@ -469,6 +478,16 @@ class _Context:
             if len(forces) == 1:
                 # "Police said …" where the article names one force: that force.
                 return self._member_mention(forces[0], position), "body-word"
+        if mention.anonymous and mention.role and not mention.speaks_for:
+            # "His lawyer says …", and a lede's "…, a prosecutor said": the one person the
+            # article describes so, before or after.
+            indefinite = mention.name.lower().startswith(("a ", "an "))
+            whose = mention.relation.lower() == mention.role.lower()  # not "X's office"
+            lede = indefinite and not mention.relation and self.in_lede(position)
+            if whose or lede:
+                described = self._described_person(mention, position, first=lede)
+                if described is not None:
+                    return described, "title"
         if mention.anonymous:
             return mention, "anonymous"
         if mention.kind == SK.GOVERNMENT and normalize_name(mention.name) in COUNTRIES:
@@ -836,11 +855,53 @@ class _Context:
         )
         if said is not None:
             return said.at(position), "title"
+        described = None if mention.relation else self._described_person(mention, position)
+        if described is not None:
+            return described, "title"  # "Graham Stott, the West Ham manager," said before or after
         name = mention.name
         if mention.relation:
             name = f"{name}'s {mention.relation}"  # "the mayor's office", nobody named
         found = replace(mention, name=name, kind=SK.ANONYMOUS, anonymous=True, anaphor="")
         return found, "anonymous"
+
+    def _described_person(self, mention, position, first=False):
+        """The one person the article describes with the role `mention` names, before or
+        after it: "Graham Stott, the West Ham manager," for "the West Ham manager", "Sipho
+        Ndlela, the executive mayor of Emfuleni," for "Emfuleni's mayor"; None when nobody or
+        more than one person fits. With `first`, the first person so described after it.
+        """
+        words = role_words(mention.role or mention.name)
+        if not words or words[-1] not in ROLE_HEADS:
+            return None
+        head = role_family(words[-1])
+        wanted = set(words[:-1])
+        possessor = mention.possessor
+        if possessor is not None and possessor.kind != SK.PERSON and not possessor.anaphor:
+            wanted.update(role_words(possessor.name))  # whose mayor: Emfuleni's
+        fitting = {}
+        for member, described, where in self.cast.people_described():
+            if head in described and wanted <= described:
+                fitting.setdefault(id(member), (where, member))
+        if len(fitting) != 1 and not (first and fitting):
+            return None
+        if first:
+            # A lede's "a prosecutor said": the first of them the story goes on to name, in
+            # the next paragraph or the one after.
+            paragraph = self.paragraph_of(position)
+            after = [
+                pair
+                for pair in fitting.values()
+                if pair[0] > position and self.paragraph_of(pair[0]) <= paragraph + 2
+            ]
+            if not after:
+                return None
+            return self._member_mention(min(after, key=lambda pair: pair[0])[1], position)
+        return self._member_mention(next(iter(fitting.values()))[1], position)
+
+    def in_lede(self, position):
+        """Whether `position` is in the body's first paragraphs, where copy opens (a
+        standfirst or a caption may come before the lede)."""
+        return self.paragraph_of(position) < _LEDE_PARAGRAPHS
 
     def _country_body(self, mention):
         country = PLACE_INDEX.get(normalize_name(mention.name))
