@@ -1918,6 +1918,64 @@ def test_a_member_of_parliament_described_after_being_named_is_that_member():
     assert found[-1] == "Róisín Kielty"
 
 
+@pytest.mark.parametrize(
+    "phrase, name",
+    [
+        ("Rep. Dale Hammond (R-Kan.)", "Dale Hammond"),
+        ("Sen. Jane Doe (D-N.Y.)", "Jane Doe"),
+        ("Sen. Bernie Sanders, I-Vt.", "Bernie Sanders"),
+    ],
+)
+def test_a_legislators_party_and_state_are_not_part_of_the_name(phrase, name):
+    assert parse_speaker(phrase).name == name
+
+
+def test_a_party_member_described_before_the_name_is_the_named_legislator():
+    body = (
+        "The panel’s top Democrat, Rep. Lucinda Torres-Whitaker of New Mexico, has said her "
+        "caucus will not supply a single vote.\n\n"
+        "“We’ve seen that movie,” said Rep. Dale Hammond (R-Kan.), who chairs the panel."
+    )
+    found = [f.source.name for _, f in statements(body)]
+    assert found == ["Lucinda Torres-Whitaker", "Dale Hammond"]
+
+
+def test_the_spokesperson_is_the_one_who_spoke_last():
+    body = (
+        "FAA spokeswoman Kendra Liu said the rule stands.\n\n"
+        "A spokesperson for U.S. Immigration and Customs Enforcement said the order would be "
+        "carried out.\n\n"
+        "The spokesperson did not respond to questions about the case."
+    )
+    found = [f.source.name for _, f in statements(body)]
+    assert found == ["Kendra Liu", *["U.S. Immigration and Customs Enforcement"] * 2]
+
+
+@pytest.mark.parametrize(
+    "sentence, via",
+    [
+        (
+            "The coalition’s director, Harlan Price, told the Houston Chronicle last week that "
+            "several members had paused projects.",
+            "Houston Chronicle",
+        ),
+        (
+            "Rafael Cárdenas said Sunday on state broadcaster Venezolana de Televisión that "
+            "Paredes was a fugitive.",
+            "Venezolana de Televisión",
+        ),
+        (
+            "Isabela Paredes told el Nuevo Herald, the Herald’s sister publication, that her "
+            "father had called.",
+            "el Nuevo Herald",
+        ),
+    ],
+)
+def test_the_outlet_spoken_to_is_the_relay(sentence, via):
+    ((_, found),) = statements(sentence)
+    assert found.via.name == via
+
+
 def test_the_company_is_never_the_agency_that_ruled_on_it():
     body = (
         "Halvern Bio said its trial had met every goal.\n\n"

@@ -166,7 +166,8 @@ _PASSIVE_QUOTED = re.compile(
 _RELAY = re.compile(
     r"\b(?:(?:[Ii]n|[Dd]uring)\s+an?\s+(?:[\w-]+\s+){0,2}interview\s+(?:with|on)|[Ss]peaking\s+"
     r"(?:to|on|with)|[Aa]ppearing\s+on|(?:said|says|added|argued|warned|insisted|claimed|"
-    r"admitted|acknowledged|conceded)\s+on|[Ii]nterviewed\s+(?:by|on)|(?:carried|"
+    r"admitted|acknowledged|conceded)(?:\s+(?:(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day|"
+    r"yesterday|today|tonight|earlier))?\s+on|[Ii]nterviewed\s+(?:by|on)|(?:carried|"
     r"published|broadcast|aired)\s+(?:by|on)|(?:first\s+)?reported\s+by|(?:was|were)\s+quoted\s+"
     r"by|telling|(?:in\s+)?a\s+(?:[\w-]+\s+)?statement\s+to)\s+"
 )
@@ -892,6 +893,8 @@ def outlet_shaped(name):
     return any(p in _OUTLET_SHAPE_WORDS for p in parts)
 
 
+# Lower-case words inside or before an outlet's name: "el Nuevo Herald", "Le Monde".
+_NAME_PARTICLES = _words("el la le les il al de del der die da di du des van von")
 _AFFILIATE = re.compile(
     r"^(?:(?:the|its|their|[A-Z][\w&.-]*)\s+)*(?:affiliate|partner|sister\s+(?:station|paper|"
     r"network|channel|publication))\s+(?P<name>[A-Z].*)$"
@@ -921,6 +924,10 @@ def outlet_phrase(text):
         capital = bool(re.fullmatch(r"[A-Z0-9][\w.&'’-]*", bare)) and not bare.isdigit()
         if not capital and not kept and (known_name(bare) or ("", ""))[1] == SK.OUTLET:
             capital = True  # "the dpa news agency"
+        particle = low in _NAME_PARTICLES and words[index + 1 : index + 2] != []
+        if particle and not capital and words[index + 1][:1].isupper():
+            kept.append(bare)  # "el Nuevo Herald", "Venezolana de Televisión"
+            continue
         if capital and (low not in NATIONALITIES or kept) and not low.endswith("-based"):
             owner = re.fullmatch(r"(.+)['’]s", bare)
             if owner:
@@ -1082,6 +1089,13 @@ def _verbs(masked):
                 and (masked[words[index - 1].end() : word.start()] == " ")
             ):
                 continue  # "its forecast", "the reports": a noun
+            if (
+                index
+                and low.endswith("s")
+                and words[index - 1].group().endswith("ed")
+                and masked[words[index - 1].end() : word.start()] == " "
+            ):
+                continue  # "had paused projects", "released estimates": a verb's object
             yield _VerbMatch(low, word.start(), word.end(), word.start(), False, masked)
 
 

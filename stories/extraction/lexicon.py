@@ -312,7 +312,8 @@ ORGANISATION_NAME_HEADS = _words(
     "ombudsman regulator watch monitor federation confederation syndicate guild chamber "
     "chambers forum philharmonic orchestra choir ensemble opera ballet theatre theater "
     "rovers athletic wanderers rangers united maritime marine tankers freight cargo "
-    "construction properties realty developments builders brewery bakery dairy mills works"
+    "construction properties realty developments builders brewery bakery dairy mills works "
+    "enforcement protection prevention"
 )
 GOVERNMENT_NAME_HEADS = _words(
     "ministry department government administration embassy consulate army navy force "

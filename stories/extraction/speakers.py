@@ -514,6 +514,14 @@ def _parse_plain(text):
         return None
     last = rest[-1]
     numbered = last.isdigit() and len(rest) > 1 and _is_capitalised(rest[-2])  # "Local 212"
+    if det == "the" and len(rest) > 1 and rest_lows[-1] in _PARTY_MEMBERS:
+        # "the panel's top Democrat": a member of a party, described, not named.
+        return Mention(
+            name=" ".join(tokens),
+            anaphor="title",
+            title_words=frozenset(rest_lows),
+            role=" ".join(rest),
+        )
     if (
         qualifier
         or not (_is_capitalised(last) or numbered)
@@ -749,6 +757,13 @@ _RELATION_MALE = _words("father son husband brother uncle nephew grandfather wid
 
 
 _BASED = re.compile(r"^[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?-(?:based|headquartered)\s+(?=[A-Z])")
+# A member of a party, as a noun: "the committee's top Republican".
+_PARTY_MEMBERS = _words("democrat republican tory conservative liberal socialist")
+# A legislator's party and state after the name: "(R-Kan.)", "(D-N.Y.)", ", I-Vt.".
+PARTY_TAG = re.compile(
+    r"(?:\s*\((?:[RDI]|Ind|Dem|Rep|GOP|DFL)\s?[-–]\s?[A-Z][\w.]*(?:\s?[A-Z][\w.]*){0,2}\)"
+    r"|,\s+(?:[RDI])[-–][A-Z][a-z]{0,4}\.(?:[A-Z]\.)?)$"
+)
 
 
 @lru_cache(maxsize=16384)
@@ -764,6 +779,7 @@ def parse_speaker(text):
     if not text or QUOTE_MASK in text or len(text) > 160 or "\n" in text:
         return None
     text = _BASED.sub("", text)  # "Piraeus-based Kallisti Maritime": where it is, not its name
+    text = PARTY_TAG.sub("", text)  # "Rep. Dale Hammond (R-Kan.)": Dale Hammond
     if _STOCK_SYMBOL.match(text):
         return None  # "(BWF.L)": a company's stock, not somebody
     if text.lower() in ("others", "some others", "many others"):

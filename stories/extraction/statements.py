@@ -79,7 +79,7 @@ from stories.extraction.mentions import (
     role_family,
     role_words,
 )
-from stories.extraction.speakers import Mention, parse_speaker
+from stories.extraction.speakers import SPOKESPEOPLE, Mention, parse_speaker
 from stories.extraction.text import QUOTE_MASK, layout
 from stories.models import StatementKind
 
@@ -833,6 +833,12 @@ class _Context:
             if role and earlier and wanted <= role:
                 (exact if role == wanted else loose).append((max(earlier), member))
         candidates = exact or loose
+        if wanted & SPOKESPEOPLE:
+            # "A spokesperson for ICE said …. The spokesperson declined …": the spokesperson
+            # who spoke last, a body's or a named one.
+            spoke = self._latest(position, lambda m: m.speaks_for and not m.anonymous)
+            if spoke is not None and spoke.position > max((at for at, _ in candidates), default=-1):
+                return spoke.at(position), "spokesperson"
         if candidates:
             at, member = max(candidates, key=lambda pair: pair[0])
             return self._member_mention(member, position), "title"
