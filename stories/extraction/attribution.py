@@ -166,8 +166,8 @@ _PASSIVE_QUOTED = re.compile(
 _RELAY = re.compile(
     r"\b(?:(?:[Ii]n|[Dd]uring)\s+an?\s+(?:[\w-]+\s+){0,2}interview\s+(?:with|on)|[Ss]peaking\s+"
     r"(?:to|on|with)|[Aa]ppearing\s+on|(?:said|says|added|argued|warned|insisted|claimed|"
-    r"admitted|acknowledged|conceded)(?:\s+(?:(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day|"
-    r"yesterday|today|tonight|earlier))?\s+on|[Ii]nterviewed\s+(?:by|on)|(?:carried|"
+    r"admitted|acknowledged|conceded)(?:\s+(?:(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|"
+    r"[Ss]atur|[Ss]un)day|yesterday|today|tonight|earlier))?\s+on|[Ii]nterviewed\s+(?:by|on)|(?:carried|"
     r"published|broadcast|aired)\s+(?:by|on)|(?:first\s+)?reported\s+by|(?:was|were)\s+quoted\s+"
     r"by|telling|(?:in\s+)?a\s+(?:[\w-]+\s+)?statement\s+to)\s+"
 )

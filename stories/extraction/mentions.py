@@ -1162,8 +1162,7 @@ ROLE_HEADS = _words(
     "commissioner chief officer executive ceo cfo author sheriff coroner principal head "
     "superintendent inspector detective captain commander ambassador envoy administrator "
     "adviser advisor aide economist analyst lead mp td mep msp mla mpp legislator lawmaker "
-    "deputy boss "
-    "representative treasurer auditor ombudsman regulator dean professor"
+    "deputy boss representative treasurer auditor ombudsman regulator dean professor"
 )
 # Words naming one role: any of them is the same role ("his lawyer" is "defence counsel").
 _ROLE_FAMILIES = {
@@ -1305,12 +1304,13 @@ class Cast:
             if member is None or member.kind != EK.PERSON:
                 continue
             phrases = [hit.role] if hit.role else []
-            before = _ROLE_BEFORE.search(text, max(0, hit.start - 80), hit.start)
-            if before:
-                phrases.append(before.group("role"))
-            after = _ROLE_AFTER.match(text, hit.end)
-            if after:
-                phrases.append(after.group("role"))
+            if not hit.outside:  # the headline's and standfirst's words are not in `text`
+                before = _ROLE_BEFORE.search(text, max(0, hit.start - 80), hit.start)
+                if before:
+                    phrases.append(before.group("role"))
+                after = _ROLE_AFTER.match(text, hit.end)
+                if after:
+                    phrases.append(after.group("role"))
             for phrase in phrases:
                 words = role_words(phrase)
                 head = role_words(_ROLE_TAIL.split(phrase, 1)[0])

@@ -884,25 +884,26 @@ class _Context:
         possessor = mention.possessor
         if possessor is not None and possessor.kind != SK.PERSON and not possessor.anaphor:
             wanted.update(role_words(possessor.name))  # whose mayor: Emfuleni's
-        fitting = {}
+        fitting = {}  # id(member): (member, where it is so described)
         for member, described, where in self.cast.people_described():
             if head in described and wanted <= described:
-                fitting.setdefault(id(member), (where, member))
-        if len(fitting) != 1 and not (first and fitting):
-            return None
+                fitting.setdefault(id(member), (member, []))[1].append(where)
         if first:
             # A lede's "a prosecutor said": the first of them the story goes on to name, in
             # the next paragraph or the one after.
             paragraph = self.paragraph_of(position)
             after = [
-                pair
-                for pair in fitting.values()
-                if pair[0] > position and self.paragraph_of(pair[0]) <= paragraph + 2
+                (where, member)
+                for member, wheres in fitting.values()
+                for where in wheres
+                if where > position and self.paragraph_of(where) <= paragraph + 2
             ]
             if not after:
                 return None
             return self._member_mention(min(after, key=lambda pair: pair[0])[1], position)
-        return self._member_mention(next(iter(fitting.values()))[1], position)
+        if len(fitting) != 1:
+            return None
+        return self._member_mention(next(iter(fitting.values()))[0], position)
 
     def in_lede(self, position):
         """Whether `position` is in the body's first paragraphs, where copy opens (a
