@@ -34,6 +34,7 @@ from stories.extraction.lexicon import (
     DESCRIPTION_WORDS,
     DOCUMENT_HEADS,
     GOVERNMENT_HEADS,
+    NAME_PARTICLES,
     NATIONALITIES,
     ORGANISATION_HEADS,
     OUTLET_NAME_WORDS,
@@ -893,8 +894,6 @@ def outlet_shaped(name):
     return any(p in _OUTLET_SHAPE_WORDS for p in parts)
 
 
-# Lower-case words inside or before an outlet's name: "el Nuevo Herald", "Le Monde".
-_NAME_PARTICLES = _words("el la le les il al de del der die da di du des van von")
 _AFFILIATE = re.compile(
     r"^(?:(?:the|its|their|[A-Z][\w&.-]*)\s+)*(?:affiliate|partner|sister\s+(?:station|paper|"
     r"network|channel|publication))\s+(?P<name>[A-Z].*)$"
@@ -924,7 +923,7 @@ def outlet_phrase(text):
         capital = bool(re.fullmatch(r"[A-Z0-9][\w.&'’-]*", bare)) and not bare.isdigit()
         if not capital and not kept and (known_name(bare) or ("", ""))[1] == SK.OUTLET:
             capital = True  # "the dpa news agency"
-        particle = low in _NAME_PARTICLES and words[index + 1 : index + 2] != []
+        particle = low in NAME_PARTICLES and words[index + 1 : index + 2] != []
         if particle and not capital and words[index + 1][:1].isupper():
             kept.append(bare)  # "el Nuevo Herald", "Venezolana de Televisión"
             continue

@@ -287,6 +287,10 @@ QUANTIFIERS = _words(
     "other another numerous few dozens"
 )
 CONNECTORS = _words("of for de del della der van von bin al da di du la le y and &")
+# Lower-case words inside or before a name: "Ursula von der Leyen", "el Nuevo Herald".
+NAME_PARTICLES = _words(
+    "de van von der den da di du la le del della dos das ter ten bin ibn al el il"
+)
 ORGANISATION_NAME_HEADS = _words(
     "agency ministry council house department committee commission party court bank "
     "university institute association foundation organization organisation cooperation "

@@ -30,6 +30,7 @@ from stories.extraction.lexicon import (
     GOVERNMENT_HEADS,
     GOVERNMENT_NAME_HEADS,
     MONTHS,
+    NAME_PARTICLES,
     NATIONALITIES,
     ORGANISATION_HEADS,
     ORGANISATION_NAME_HEADS,
@@ -89,7 +90,6 @@ class NameHit:
 
 _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F\u0400-\u04FF][\w'’.\-/&]*|&|\d[\w\-]*")
 _CONNECTORS = _words("of for de van von bin al da di du la le del der y o")
-_PARTICLES = _words("de van von der den da di du la le del della dos das ter ten bin ibn al")
 # "mayor of Riverton", "the streets of Lagos": what follows is a place.
 _PLACE_OF = re.compile(
     r"\b(?:mayor|mayors|city|town|village|residents|people|streets|outskirts|suburbs|"
@@ -159,7 +159,9 @@ _NAME_PREFIXES = ("al-", "el-", "d'", "d’", "o'", "o’")
 _ABBREVIATION_WORDS = TITLE_ABBREVIATIONS | ABBREVIATIONS
 
 
-_JOINING_WORDS = _CONNECTORS | _PARTICLES | _GEOGRAPHIC_NOUNS | {"the", "and", "in", "of", "for"}
+_JOINING_WORDS = (
+    _CONNECTORS | NAME_PARTICLES | _GEOGRAPHIC_NOUNS | {"the", "and", "in", "of", "for"}
+)
 _ORGANISATION_HEADS = ORGANISATION_NAME_HEADS | GOVERNMENT_NAME_HEADS
 
 
@@ -304,8 +306,8 @@ def _runs(text, tokens):
                 continue
             after_next = tokens[j + 2] if j + 2 < len(tokens) else None
             if (
-                low in _PARTICLES
-                and nxt.text.lower() in _PARTICLES
+                low in NAME_PARTICLES
+                and nxt.text.lower() in NAME_PARTICLES
                 and after_next is not None
                 and _capitalised(after_next.text)
                 and not text[nxt.raw_end : after_next.start].strip()
@@ -491,7 +493,7 @@ def _person_part(words):
             low in ORGANISATION_NAME_HEADS
             or low in PLACE_NAME_HEADS
             or low in _TITLES
-            or (low in _CONNECTORS and low not in _PARTICLES)
+            or (low in _CONNECTORS and low not in NAME_PARTICLES)
             or low in ("the", "and", "&")
             or _is_acronym(word)
             and len(word) > 2
@@ -1735,7 +1737,7 @@ class Cast:
                 and low not in GIVEN_NAMES
             ):
                 return False
-            if low in _PARTICLES:
+            if low in NAME_PARTICLES:
                 continue
             if not re.fullmatch(
                 r"(?:[A-Z]\.|[A-Z][\w'’-]*|de|van|von|bin|al|da|di|del|la|le|"
