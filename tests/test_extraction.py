@@ -2065,3 +2065,11 @@ def test_an_outlet_named_like_a_place_or_a_person_is_left_to_them():
     entities = {name: kind for name, kind, _ in find_entities(body)}
     assert entities.get("Atlantic") == "place"
     assert "Staff" not in entities
+
+
+def test_he_said_after_a_quote_is_not_the_person_the_quote_names():
+    body = (
+        '"We need more pace from the flanks," manager Graham Kettering said.\n\n'
+        '"I\'d ask Callum Reid where he was last season," he said.'
+    )
+    assert by_quote(body, '"I\'d ask').source.name == "Graham Kettering"

@@ -391,6 +391,7 @@ class _Context:
         self.courts = []  # courts that ruled
         self.public_bodies = set()  # bodies called "the department", "the regulator" so far
         self.sentence_start = 0  # where the sentence being read starts in the body
+        self.sentence_quotes = []  # (start, end) in the body of its quotations
         self.sentence_starts = []  # where every sentence of the body starts, in order
         self.paragraph_starts = []  # where every paragraph of the body starts, in order
         self.speakers = []  # the sources of the statements found so far, in order
@@ -630,7 +631,9 @@ class _Context:
         start = self.sentence_at(position)
         if start <= at < position and _ASKED.match(self.cast.text, start):
             return False
-        return True
+        # "“Callum Reid has carried a lot of that burden,” he said": whoever is named in the
+        # quotation is its topic, not the "he" who says it.
+        return not any(a <= at < b and not a <= position < b for a, b in self.sentence_quotes)
 
     def _protagonist_topic(self, said, agrees):
         """The person a speaker was talking about, when that person is the one the article is
@@ -1093,6 +1096,7 @@ def find_statements(body, hits=None, *, cast=None):
             text, shown = paragraph[sa:sb], masked[sa:sb]
             quotes = [(max(a, sa) - sa, min(b, sb) - sa) for a, b in spans if a < sb and b > sa]
             context.sentence_start = pa + sa
+            context.sentence_quotes = [(pa + sa + a, pa + sa + b) for a, b in quotes]
             context.heading_noun = None
             _record_events(shown, pa + sa, context)
             found = _statement(text, shown, quotes, pa + sa, context)
