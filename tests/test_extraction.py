@@ -10,6 +10,7 @@ from stories.extraction import (
     same_person,
     split_sentences,
 )
+from stories.extraction.text import unquote_nicknames
 from stories.models import Article, MergeSuggestion, Source, SourceKind, StatementKind
 from tests.factories import make_article, make_source
 
@@ -2072,4 +2073,35 @@ def test_he_said_after_a_quote_is_not_the_person_the_quote_names():
         '"We need more pace from the flanks," manager Graham Kettering said.\n\n'
         '"I\'d ask Callum Reid where he was last season," he said.'
     )
-    assert by_quote(body, '"I\'d ask').source.name == "Graham Kettering"
+    assert by_quote(body, "\"I'd ask").source.name == "Graham Kettering"
+
+
+@pytest.mark.parametrize(
+    "body, name",
+    [
+        (
+            "“I never expected it,” says Harold “Bud” Vandermeer, who farms near Holtville.",
+            "Harold Vandermeer",
+        ),
+        (
+            "The first witness, Reginald 'Reggie' Dawson, testified that he saw the leak.",
+            "Reginald Dawson",
+        ),
+    ],
+)
+def test_a_quoted_nickname_inside_a_name_is_part_of_the_name_not_a_quotation(body, name):
+    ((_, found),) = statements(body)
+    assert found.source.name == name
+    assert (found.start, found.end) == (0, len(body))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Watch “Planet Earth” Tonight, then watch it again.",  # a title, its word used as a word
+        "They called the “Ev” Salcido plan a gamble.",  # no first name before it
+        "Reggie “Big” said nothing.",  # no surname after it
+    ],
+)
+def test_quoted_words_that_are_no_nickname_stay_quoted(text):
+    assert unquote_nicknames(text) == text

@@ -61,7 +61,7 @@ from stories.extraction.speakers import (
     _affiliation,
 )
 from stories.extraction.spelling import spelling_variants
-from stories.extraction.text import DATELINE, _inside, layout
+from stories.extraction.text import DATELINE, _inside, layout, unquote_nicknames
 
 
 @dataclass
@@ -1827,9 +1827,10 @@ class Cast:
 def read_cast(body, *, headline="", dek=""):
     """The Cast of an article: the names of its body, headline and standfirst, grouped."""
     hits = []
+    body = unquote_nicknames(body)
     for text in (headline, dek):
         if text:
-            for hit in scan_names(text, classify=False):
+            for hit in scan_names(unquote_nicknames(text), classify=False):
                 hit.outside = True
                 hit.start, hit.end = -1, -1
                 hits.append(hit)

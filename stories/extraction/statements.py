@@ -80,7 +80,7 @@ from stories.extraction.mentions import (
     role_words,
 )
 from stories.extraction.speakers import SPOKESPEOPLE, Mention, parse_speaker
-from stories.extraction.text import QUOTE_MASK, layout
+from stories.extraction.text import QUOTE_MASK, layout, unquote_nicknames
 from stories.models import StatementKind
 
 
@@ -1070,6 +1070,7 @@ def find_statements(body, hits=None, *, cast=None):
     `cast` is the article's mentions.read_cast() (read here when not given; `hits`, a list
     of mentions.NameHit, may stand for it).
     """
+    body = unquote_nicknames(body)  # "Harold “Bud” Vandermeer" is a name, not a quotation
     if cast is None:
         cast = Cast(hits, body) if hits is not None else read_cast(body)
     context = _Context(cast)

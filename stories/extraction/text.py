@@ -6,9 +6,11 @@ from functools import lru_cache
 
 from stories.extraction.lexicon import (
     ABBREVIATIONS,
+    GIVEN_NAMES,
     LOWERCASE_ABBREVIATIONS,
     SENTENCE_STARTERS,
     TITLE_ABBREVIATIONS,
+    TITLE_WORDS,
 )
 
 QUOTE_MASK = "\x1a"  # stands in for quoted text, so that patterns never look inside quotes
@@ -100,6 +102,45 @@ def _quotations(text):
             spans.append((opened, len(text)))
             return spans, True
     return spans, False
+
+
+# A nickname between a first name and a surname: Harold “Bud” Vandermeer, Reginald ‘Reggie’
+# Dawson, Joseph "Joe" Smith. Not a quotation.
+_NICKNAME = re.compile(
+    r"\b(?P<first>[A-Z][a-z][\w'’.-]*)\s(?P<nick>(?P<mark>[“\"‘'])[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?"
+    r"[”\"’'])\s(?=[A-Z][\w'’-]*[a-z])"
+)
+_NICKNAME_CLOSES = {"“": "”", '"': '"', "‘": "’", "'": "'"}
+
+
+def unquote_nicknames(text):
+    """`text` with each quoted nickname between a first name and a surname taken out, the
+    length kept: "Harold “Bud” Vandermeer" reads as "Harold Vandermeer", padded with spaces
+    before it, so that every offset after it stays where it was."""
+    if "“" not in text and '"' not in text and "‘" not in text and "'" not in text:
+        return text
+
+    lowercase = None
+
+    def plain(match):
+        nonlocal lowercase
+        nick, first = match.group("nick"), match.group("first")
+        if nick[-1] != _NICKNAME_CLOSES[match.group("mark")]:
+            return match.group()
+        if first.lower() not in GIVEN_NAMES:
+            # Not a known first name: one, as long as the text never uses it as a word
+            # ("Watch “Planet Earth” Tonight" is no name).
+            if lowercase is None:
+                lowercase = set(re.findall(r"\b[a-z][a-z'’-]+\b", text))
+            if (
+                first.lower() in lowercase
+                or first.lower() in TITLE_WORDS
+                or first in SENTENCE_STARTERS
+            ):
+                return match.group()
+        return " " * (len(match.group()) - len(first) - 1) + first + " "
+
+    return _NICKNAME.sub(plain, text)
 
 
 def _opens_sentence(text, at):
