@@ -2105,3 +2105,19 @@ def test_a_quoted_nickname_inside_a_name_is_part_of_the_name_not_a_quotation(bod
 )
 def test_quoted_words_that_are_no_nickname_stay_quoted(text):
     assert unquote_nicknames(text) == text
+
+
+def test_the_sheriffs_office_is_the_sheriffs_office_the_article_names():
+    body = (
+        "A man was arrested on Monday, the Potter County Sheriff's Office said.\n\n"
+        "The sheriff’s office said deputies found the truck at a home in Amarillo.\n\n"
+        "Potter County Sheriff Dale Whitfield thanked the public."
+    )
+    found = [(f.source.name, f.source.kind) for _, f in statements(body)]
+    assert found[:2] == [("Potter County Sheriff's Office", SourceKind.GOVERNMENT)] * 2
+
+
+def test_the_sheriffs_office_stays_unnamed_when_the_article_names_none():
+    body = "The sheriff's office said deputies found the truck at a home in Amarillo."
+    ((_, found),) = statements(body)
+    assert found.source.anonymous

@@ -79,7 +79,7 @@ from stories.extraction.mentions import (
     role_family,
     role_words,
 )
-from stories.extraction.speakers import SPOKESPEOPLE, Mention, parse_speaker
+from stories.extraction.speakers import SPOKESPEOPLE, Mention, guess_name_kind, parse_speaker
 from stories.extraction.text import QUOTE_MASK, layout, unquote_nicknames
 from stories.models import StatementKind
 
@@ -829,6 +829,11 @@ class _Context:
 
     def _title(self, mention, position):
         wanted = _title_words(mention.title_words) - {"the", "a", "an"}
+        if mention.relation == "office":
+            office = self._office(mention)
+            if office is not None:
+                found = self._member_mention(office, position)
+                return replace(found, kind=guess_name_kind(office.name) or found.kind), "body-word"
         exact, loose = [], []
         for member in self.cast.people():
             role = _title_words(member.role.lower().replace(".", "").split())
@@ -872,6 +877,16 @@ class _Context:
             name = f"{name}'s {mention.relation}"  # "the mayor's office", nobody named
         found = replace(mention, name=name, kind=SK.ANONYMOUS, anonymous=True, anaphor="")
         return found, "anonymous"
+
+    def _office(self, mention):
+        """The body the article names that "the sheriff's office" stands for: the one "…
+        Sheriff's Office" it names ("Potter County Sheriff's Office"), if only one."""
+        title = [w for w in normalize_name(mention.name).split() if w not in ("the", "a", "an")]
+        if not title:
+            return None
+        ending = f" {' '.join(title)}s office"
+        offices = [m for m in self.cast.organisations() if f" {m.key}".endswith(ending)]
+        return offices[0] if len(offices) == 1 else None
 
     def _described_person(self, mention, position, first=False):
         """The one person the article describes with the role `mention` names, before or
@@ -929,7 +944,7 @@ class _Context:
         relation = mention.relation or mention.name
         words = normalize_name(relation).split()
         head = words[-1] if words else ""
-        if mention.possessor is not None:
+        if mention.possessor is not None and mention.possessor.relation != "office":
             owner, _ = self.resolve(mention.possessor, position)
             if owner is not None and not owner.anonymous:
                 name = f"{owner.name} {relation}"
