@@ -2121,3 +2121,24 @@ def test_the_sheriffs_office_stays_unnamed_when_the_article_names_none():
     body = "The sheriff's office said deputies found the truck at a home in Amarillo."
     ((_, found),) = statements(body)
     assert found.source.anonymous
+
+
+def test_a_headline_or_lede_body_is_the_one_of_its_kind_the_story_names_next():
+    body = (
+        "Thinktank warns charge could slow switch to EVs\n\n"
+        "Ministers are under pressure after a thinktank warned the plan would slow the switch.\n\n"
+        "The transport secretary, Claire Hadfield, said the charge was fair.\n\n"
+        "Drivers’ groups have written to her.\n\n"
+        "A report published on Sunday by the Centre for Transport Futures found that the charge "
+        "would add £250 a year."
+    )
+    found = [f.source.name for _, f in statements(body)]
+    assert found[:2] == ["Centre for Transport Futures"] * 2
+
+
+def test_the_lender_is_the_bank_named_before():
+    body = (
+        "Harbour Bank cut 300 jobs on Monday.\n\n"
+        "The lender said the cuts would fall mostly on its call centres."
+    )
+    assert [f.source.name for _, f in statements(body)] == ["Harbour Bank"]

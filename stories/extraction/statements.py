@@ -164,6 +164,12 @@ _BODY_WORDS = {
         "pilots",
         "firefighters",
     },
+    "thinktank": {"thinktank", "institute", "institution", "centre", "center", "foundation"},
+    "university": {"university", "college"},
+    "lender": {"bank", "lender", "building", "credit", "finance"},
+    "insurer": {"insurance", "assurance", "insurer"},
+    "carmaker": {"motors", "motor", "auto", "automotive", "cars"},
+    "automaker": {"motors", "motor", "auto", "automotive", "cars"},
     "fund": {"fund", "capital", "partners"},
     "airline": {"airline", "airways", "air", "airlines"},
     "carrier": {"airline", "airways", "air", "airlines", "carrier"},
@@ -489,6 +495,12 @@ class _Context:
                 described = self._described_person(mention, position, first=lede)
                 if described is not None:
                     return described, "title"
+        if mention.anonymous and mention.role in _BODY_WORDS and not mention.speaks_for:
+            # "…, after a thinktank warned" in a lede: the thinktank the story names next.
+            if mention.name.lower().startswith(("a ", "an ")) and not mention.relation:
+                later = self._body_named_after(mention.role, position)
+                if later is not None:
+                    return later, "body-word"
         if mention.anonymous:
             return mention, "anonymous"
         if mention.kind == SK.GOVERNMENT and normalize_name(mention.name) in COUNTRIES:
@@ -758,6 +770,9 @@ class _Context:
                 if head in _PUBLIC_BODY_WORDS:
                     self.public_bodies.add(normalize_name(found.name))
                 return found.at(position), "body"
+            later = self._body_named_after(head, position)
+            if later is not None:
+                return later, "body-word"
             if head not in _GENERIC_BODIES:
                 pool = []
         if mention.anaphor == "outlet":
@@ -792,6 +807,25 @@ class _Context:
         if mention.name.lower() == "it":
             return None, ""
         return replace(mention, kind=SK.ANONYMOUS, anonymous=True, anaphor=""), ("anonymous")
+
+    def _body_named_after(self, head, position):
+        """ "Thinktank warns …" in a headline, "after a thinktank warned …" in a lede: the
+        body of that kind the story names next: the only one it names, or the first in the
+        next paragraph or the one after."""
+        family = _BODY_WORDS.get(head)
+        if family is None or not (self.headline or self.in_lede(position)):
+            return None
+        later = [
+            (member.first, member)
+            for member in self.cast.organisations()
+            if position < member.first and family & set(member.key.split())
+        ]
+        if not later:
+            return None
+        at, member = min(later, key=lambda pair: pair[0])
+        if len(later) > 1 and self.paragraph_of(at) > self.paragraph_of(position) + 2:
+            return None
+        return self._member_mention(member, position)
 
     def _times_named(self, mention):
         member = self.cast.find(mention.name)
