@@ -2087,6 +2087,11 @@ def test_he_said_after_a_quote_is_not_the_person_the_quote_names():
             "The first witness, Reginald 'Reggie' Dawson, testified that he saw the leak.",
             "Reginald Dawson",
         ),
+        ("Harold “Bud” Vandermeer said the farm was lost.", "Harold Vandermeer"),
+        (
+            'Monroe County Sheriff Curtis "C.W." Bledsoe said crews were searching.',
+            "Curtis Bledsoe",
+        ),
     ],
 )
 def test_a_quoted_nickname_inside_a_name_is_part_of_the_name_not_a_quotation(body, name):
@@ -2101,6 +2106,9 @@ def test_a_quoted_nickname_inside_a_name_is_part_of_the_name_not_a_quotation(bod
         "Watch “Planet Earth” Tonight, then watch it again.",  # a title, its word used as a word
         "They called the “Ev” Salcido plan a gamble.",  # no first name before it
         "Reggie “Big” said nothing.",  # no surname after it
+        "Fans of Netflix’s “Squid Game” Season Two were let down.",  # after a capitalised word
+        "Mary Ann “Cookie” Smith said it was over.",  # the padding would join two names
+        "Taylor Swift’s “Eras” Tour sold out.",  # a possessive, no first name
     ],
 )
 def test_quoted_words_that_are_no_nickname_stay_quoted(text):
@@ -2136,9 +2144,34 @@ def test_a_headline_or_lede_body_is_the_one_of_its_kind_the_story_names_next():
     assert found[:2] == ["Centre for Transport Futures"] * 2
 
 
-def test_the_lender_is_the_bank_named_before():
+def test_the_sheriffs_office_is_the_sheriff_named_before_not_another_countys_office():
     body = (
-        "Harbour Bank cut 300 jobs on Monday.\n\n"
-        "The lender said the cuts would fall mostly on its call centres."
+        "Potter County Sheriff Dale Whitfield said a man was arrested. The Randall County "
+        "Sheriff's Office assisted.\n\n"
+        "The sheriff's office said the truck was found."
     )
-    assert [f.source.name for _, f in statements(body)] == ["Harbour Bank"]
+    assert by_quote(body, "The sheriff's office").source.name == "Dale Whitfield"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Two thinktanks named further down: which one the headline meant is not known.
+        "Thinktank warns of higher bills\n\n"
+        "The Resolution Foundation and the Institute for Fiscal Studies both published figures.",
+        # "A company" in a lede is left unspecific.
+        "Prices will rise, a company said on Monday.\n\nBritish Airways and the Ryanair Group "
+        "both flew fewer passengers.",
+    ],
+)
+def test_a_headline_or_lede_body_stays_unnamed_when_the_story_does_not_say_which(body):
+    first = statements(body)[0][1]
+    assert first.source.anonymous
+
+
+def test_a_company_said_is_the_company_named_before_not_a_body_named_after():
+    body = (
+        "Shares in Meridian Freight fell 5% on Monday. The company said demand was weak.\n\n"
+        "Analysts at the Jefferies Group said the fall was overdone."
+    )
+    assert by_quote(body, "The company said").source.name == "Meridian Freight"

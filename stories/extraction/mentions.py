@@ -61,7 +61,13 @@ from stories.extraction.speakers import (
     _affiliation,
 )
 from stories.extraction.spelling import spelling_variants
-from stories.extraction.text import DATELINE, _inside, layout, unquote_nicknames
+from stories.extraction.text import (
+    DATELINE,
+    LOWERCASE_WORD,
+    _inside,
+    layout,
+    unquote_nicknames,
+)
 
 
 @dataclass
@@ -153,7 +159,6 @@ class _Token:
     based: bool = False  # the name in "San Jose-based": a place
 
 
-_LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 _WORD_BEFORE = re.compile(r"[\w'’.-]+")
 _NAME_PREFIXES = ("al-", "el-", "d'", "d’", "o'", "o’")
 _ABBREVIATION_WORDS = TITLE_ABBREVIATIONS | ABBREVIATIONS
@@ -1029,7 +1034,7 @@ def _ticker(text, hit):
 
 def scan_names(text, offset=0, *, classify=True):
     """[NameHit, …]: the capitalised names in `text`, each classified as far as possible."""
-    lowercase = set(_LOWERCASE_WORD.findall(text))
+    lowercase = set(LOWERCASE_WORD.findall(text))
     hits = []
     for paragraph in layout(text):
         if paragraph.heading:
@@ -1073,6 +1078,8 @@ def scan_names(text, offset=0, *, classify=True):
     for hit in hits:
         hit.start += offset
         hit.end += offset
+        if "  " in hit.name:
+            hit.name = " ".join(hit.name.split())  # "Harold      Vandermeer" (a nickname out)
     if classify:
         Cast(hits, text)
     return hits
@@ -1228,7 +1235,7 @@ class Cast:
         self.text = text
         self.members = []
         self._by_key = {}
-        self.lowercase = frozenset(_LOWERCASE_WORD.findall(text))  # words used as words
+        self.lowercase = frozenset(LOWERCASE_WORD.findall(text))  # words used as words
         self._described_people = None
         self._build(text)
 

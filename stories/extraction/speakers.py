@@ -397,6 +397,8 @@ def _parse_plain(text):
     text = text.strip(" \t,;:—–-" + QUOTE_MASK)
     if not text or QUOTE_MASK in text or len(text) > 160 or "\n" in text:
         return None
+    if "  " in text:
+        text = " ".join(text.split())  # "Harold      Vandermeer", a nickname taken out
     core = ANONYMOUS_QUALIFIERS.sub("", text)
     qualifier = text[len(core) :]
     tokens = [_clean_token(t) for t in core.split()]

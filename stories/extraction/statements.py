@@ -165,11 +165,6 @@ _BODY_WORDS = {
         "firefighters",
     },
     "thinktank": {"thinktank", "institute", "institution", "centre", "center", "foundation"},
-    "university": {"university", "college"},
-    "lender": {"bank", "lender", "building", "credit", "finance"},
-    "insurer": {"insurance", "assurance", "insurer"},
-    "carmaker": {"motors", "motor", "auto", "automotive", "cars"},
-    "automaker": {"motors", "motor", "auto", "automotive", "cars"},
     "fund": {"fund", "capital", "partners"},
     "airline": {"airline", "airways", "air", "airlines"},
     "carrier": {"airline", "airways", "air", "airlines", "carrier"},
@@ -179,6 +174,9 @@ _BODY_WORDS = {
     "outlet": {"news", "times", "post", "journal", "tv", "radio", "agency"},
     "newspaper": {"times", "post", "journal", "herald", "gazette", "tribune", "sun"},
 }
+# Bodies a headline or a lede may name only by their kind, the story naming them further down:
+# "Thinktank warns …", "…, after a union warned".
+_NAMED_LATER = {"thinktank", "union", "charity"}
 _KIND_OF_MEMBER = {EK.PERSON: SK.PERSON, EK.PLACE: SK.GOVERNMENT}
 # Plural words for bodies: "the companies said" is said by the two named last.
 _PLURAL_BODIES = {
@@ -495,12 +493,12 @@ class _Context:
                 described = self._described_person(mention, position, first=lede)
                 if described is not None:
                     return described, "title"
-        if mention.anonymous and mention.role in _BODY_WORDS and not mention.speaks_for:
+        if mention.anonymous and mention.role in _NAMED_LATER and not mention.speaks_for:
             # "…, after a thinktank warned" in a lede: the thinktank the story names next.
             if mention.name.lower().startswith(("a ", "an ")) and not mention.relation:
                 later = self._body_named_after(mention.role, position)
                 if later is not None:
-                    return later, "body-word"
+                    return later, "body"
         if mention.anonymous:
             return mention, "anonymous"
         if mention.kind == SK.GOVERNMENT and normalize_name(mention.name) in COUNTRIES:
@@ -772,7 +770,7 @@ class _Context:
                 return found.at(position), "body"
             later = self._body_named_after(head, position)
             if later is not None:
-                return later, "body-word"
+                return later, "body"
             if head not in _GENERIC_BODIES:
                 pool = []
         if mention.anaphor == "outlet":
@@ -810,22 +808,17 @@ class _Context:
 
     def _body_named_after(self, head, position):
         """ "Thinktank warns …" in a headline, "after a thinktank warned …" in a lede: the
-        body of that kind the story names next: the only one it names, or the first in the
-        next paragraph or the one after."""
-        family = _BODY_WORDS.get(head)
-        if family is None or not (self.headline or self.in_lede(position)):
+        one body of that kind the story names further down; None when it names none or more
+        than one."""
+        if head not in _NAMED_LATER or not (self.headline or self.in_lede(position)):
             return None
+        family = _BODY_WORDS[head]
         later = [
-            (member.first, member)
+            member
             for member in self.cast.organisations()
             if position < member.first and family & set(member.key.split())
         ]
-        if not later:
-            return None
-        at, member = min(later, key=lambda pair: pair[0])
-        if len(later) > 1 and self.paragraph_of(at) > self.paragraph_of(position) + 2:
-            return None
-        return self._member_mention(member, position)
+        return self._member_mention(later[0], position) if len(later) == 1 else None
 
     def _times_named(self, mention):
         member = self.cast.find(mention.name)
@@ -863,11 +856,6 @@ class _Context:
 
     def _title(self, mention, position):
         wanted = _title_words(mention.title_words) - {"the", "a", "an"}
-        if mention.relation == "office":
-            office = self._office(mention)
-            if office is not None:
-                found = self._member_mention(office, position)
-                return replace(found, kind=guess_name_kind(office.name) or found.kind), "body-word"
         exact, loose = [], []
         for member in self.cast.people():
             role = _title_words(member.role.lower().replace(".", "").split())
@@ -875,6 +863,12 @@ class _Context:
             if role and earlier and wanted <= role:
                 (exact if role == wanted else loose).append((max(earlier), member))
         candidates = exact or loose
+        if mention.relation == "office" and not candidates:
+            # "The sheriff's office said", no sheriff named yet: the Sheriff's Office named.
+            office = self._office(mention)
+            if office is not None:
+                found = self._member_mention(office, position)
+                return replace(found, kind=guess_name_kind(office.name) or found.kind), "body-word"
         if wanted & SPOKESPEOPLE:
             # "A spokesperson for ICE said …. The spokesperson declined …": the spokesperson
             # who spoke last, a body's or a named one.
@@ -1198,7 +1192,10 @@ def _fits_noun(source, noun):
     if source.kind == SK.PERSON:
         return False
     head = normalize_name(noun.name).split()[-1]
-    return head not in ("union", "party") or head in normalize_name(source.name).split()
+    words = set(normalize_name(source.name).split())
+    if head in _NAMED_LATER and head != "union":
+        return bool(_BODY_WORDS[head] & words)  # "Thinktank warns …": a thinktank's name
+    return head not in ("union", "party") or head in words
 
 
 def _record_events(masked, offset, context):

@@ -104,19 +104,23 @@ def _quotations(text):
     return spans, False
 
 
-# A nickname between a first name and a surname: Harold “Bud” Vandermeer, Reginald ‘Reggie’
-# Dawson, Joseph "Joe" Smith. Not a quotation.
+# A nickname between a first name and a surname: Harold “Bud” Vandermeer, Reginald
+# ‘Reggie’ Dawson, Joseph "Joe" Smith. Not a quotation.
 _NICKNAME = re.compile(
-    r"\b(?P<first>[A-Z][a-z][\w'’.-]*)\s(?P<nick>(?P<mark>[“\"‘'])[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?"
-    r"[”\"’'])\s(?=[A-Z][\w'’-]*[a-z])"
+    r"\b(?P<first>[A-Z][a-z]+)\s(?P<nick>(?P<mark>[“\"‘'])[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?"
+    r"(?P<close>[”\"’']))\s(?=[A-Z][a-z]*[A-Z]?[a-z]+\b(?![’']s\b))"
 )
 _NICKNAME_CLOSES = {"“": "”", '"': '"', "‘": "’", "'": "'"}
+LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")  # a word written as a word, not a name
+_CAPITALISED_BEFORE = re.compile(r"(?P<word>[A-Z][\w'’.-]*)\s$")
 
 
 def unquote_nicknames(text):
-    """`text` with each quoted nickname between a first name and a surname taken out, the
-    length kept: "Harold “Bud” Vandermeer" reads as "Harold Vandermeer", padded with spaces
-    before it, so that every offset after it stays where it was."""
+    """`text` with each quoted nickname between a first name and a surname blanked
+    out, the length kept: "Harold “Bud” Vandermeer" reads as "Harold" and "Vandermeer" with
+    spaces between (names are read with their spaces collapsed), and every offset stays
+    where it was. A first name after another capitalised word is left alone ("Netflix's
+    “Squid Game” Season Two", "Mary Ann “Cookie” Smith")."""
     if "“" not in text and '"' not in text and "‘" not in text and "'" not in text:
         return text
 
@@ -124,21 +128,20 @@ def unquote_nicknames(text):
 
     def plain(match):
         nonlocal lowercase
-        nick, first = match.group("nick"), match.group("first")
-        if nick[-1] != _NICKNAME_CLOSES[match.group("mark")]:
+        first = match.group("first")
+        if match.group("close") != _NICKNAME_CLOSES[match.group("mark")]:
             return match.group()
         if first.lower() not in GIVEN_NAMES:
-            # Not a known first name: one, as long as the text never uses it as a word
-            # ("Watch “Planet Earth” Tonight" is no name).
+            # Not a first name we know: one all the same, unless the text uses it as a word
+            # ("Watch “Planet Earth” Tonight … watch") or it opens sentences.
             if lowercase is None:
-                lowercase = set(re.findall(r"\b[a-z][a-z'’-]+\b", text))
-            if (
-                first.lower() in lowercase
-                or first.lower() in TITLE_WORDS
-                or first in SENTENCE_STARTERS
-            ):
+                lowercase = set(LOWERCASE_WORD.findall(text))
+            if first.lower() in lowercase or first in SENTENCE_STARTERS:
                 return match.group()
-        return " " * (len(match.group()) - len(first) - 1) + first + " "
+        before = _CAPITALISED_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        if before and before.group("word").lower().rstrip(".") not in TITLE_WORDS:
+            return match.group()  # not after a capitalised word, but for a title ("Sheriff")
+        return first + " " * (len(match.group()) - len(first))
 
     return _NICKNAME.sub(plain, text)
 
