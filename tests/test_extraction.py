@@ -7,6 +7,7 @@ from stories.extraction import (
     name_relation,
     parse_speaker,
     quote_spans,
+    read_cast,
     same_person,
     split_sentences,
 )
@@ -27,6 +28,13 @@ def statements(body):
 
 def by_quote(body, start):
     return next(f for quote, f in statements(body) if quote.startswith(start))
+
+
+def by_quote_in(body, cast, start):
+    """by_quote for an article whose cast includes its headline or standfirst."""
+    return next(
+        f for f in find_statements(body, cast=cast) if body[f.start : f.end].startswith(start)
+    )
 
 
 # --- Sentences ----------------------------------------------------------------------------------
@@ -2175,3 +2183,43 @@ def test_a_company_said_is_the_company_named_before_not_a_body_named_after():
         "Analysts at the Jefferies Group said the fall was overdone."
     )
     assert by_quote(body, "The company said").source.name == "Meridian Freight"
+
+
+def test_a_name_written_family_name_first_is_a_person_the_headline_names_too():
+    headline = "Circle Line disruption caused by cracked insulator: Leong Kah Meng"
+    body = (
+        "A cracked insulator triggered the disruption on the Circle Line, "
+        "Transport Minister Leong Kah Meng said on Tuesday.\n\n"
+        "Mr Leong said the defect caused a short circuit.\n\n"
+        '"This should not have happened," he said.'
+    )
+    kinds = {name: kind for name, kind, _ in find_entities(body, headline=headline)}
+    assert kinds["Leong Kah Meng"] == "person"
+    cast = read_cast(body, headline=headline)
+    assert by_quote_in(body, cast, '"This should').source.name == "Leong Kah Meng"
+
+
+def test_a_company_named_by_its_first_word_alone_stays_a_company():
+    body = "Halcyon Dynamics cut 400 jobs.\n\nHalcyon said demand had fallen."
+    kinds = {name: kind for name, kind, _ in find_entities(body)}
+    assert kinds["Halcyon Dynamics"] == "organisation"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "SMRT will replace every insulator on the Circle Line by 2026, he said.",
+        "Tan Wei Ling's questions had been answered in full, he said on Tuesday.",
+    ],
+)
+def test_he_said_after_what_was_said_is_not_a_person_it_names(said):
+    body = "Transport Minister Leong Kah Meng said on Tuesday the line had reopened.\n\n" + said
+    assert by_quote(body, said[:12]).source.name == "Leong Kah Meng"
+
+
+def test_he_said_before_what_was_said_may_be_the_person_named_before_it():
+    body = (
+        "Transport Minister Leong Kah Meng said on Tuesday the line had reopened.\n\n"
+        "When MP Ong Teck Wah stood up, he said the buses had come too late."
+    )
+    assert by_quote(body, "When MP").source.name == "Ong Teck Wah"

@@ -1237,6 +1237,7 @@ class Cast:
         self._by_key = {}
         self.lowercase = frozenset(LOWERCASE_WORD.findall(text))  # words used as words
         self._described_people = None
+        self._addressed = set()  # one-word names written after "Mr", "Ms", "Dr"
         self._build(text)
 
     # Lookups.
@@ -1407,6 +1408,8 @@ class Cast:
             (multi if len(hit.name.split()) > 1 else singles).append(hit)
         words_alone = {normalize_name(h.name) for h in singles if not h.sentence_initial}
         words_alone |= {normalize_name(h.name) for h in singles}
+        # "Mr Leong" for "Leong Kah Meng": a one-word name after an honorific is a person's.
+        self._addressed = {normalize_name(h.name) for h in singles if _head(h.role) in _HONORIFICS}
         for hit in list(multi):
             # "Startup Lumina raises …": a description capitalised by the start of a
             # sentence or a headline, before a name the article uses alone.
@@ -1697,6 +1700,8 @@ class Cast:
             or _PERSON_AFTER.match(after)
         ):
             return EK.PERSON
+        if personal and lows[0] in self._addressed:
+            return EK.PERSON  # "Leong Kah Meng" … "Mr Leong": the family name written first
         if first_alone or _APPOSITION_ORG.match(after) or _AFTER_ORG.match(after):
             return EK.ORGANISATION
         state = _STATE_AFTER.match(after)

@@ -396,6 +396,7 @@ class _Context:
         self.public_bodies = set()  # bodies called "the department", "the regulator" so far
         self.sentence_start = 0  # where the sentence being read starts in the body
         self.sentence_quotes = []  # (start, end) in the body of its quotations
+        self.trailing = False  # the speaker being resolved comes after what was said
         self.sentence_starts = []  # where every sentence of the body starts, in order
         self.paragraph_starts = []  # where every paragraph of the body starts, in order
         self.speakers = []  # the sources of the statements found so far, in order
@@ -640,6 +641,10 @@ class _Context:
                 break
         start = self.sentence_at(position)
         if start <= at < position and _ASKED.match(self.cast.text, start):
+            return False
+        if start <= at < position and self.trailing:
+            # "SMRT will replace the insulators on the Circle Line, he said": "he" is not
+            # anyone named in what he said.
             return False
         # "“Callum Reid has carried a lot of that burden,” he said": whoever is named in the
         # quotation is its topic, not the "he" who says it.
@@ -1252,7 +1257,9 @@ def _statement(text, masked, quotes, offset, context):
     chosen = _choose_source(found)
     if "comment" in text.lower() and _QUOTED_NO_COMMENT.search(text) and chosen.type == "speech":
         kind = StatementKind.NO_COMMENT  # "… said the company “does not comment on rumors”"
+    context.trailing = chosen.trailing
     source, how = context.resolve(chosen.mention, offset + chosen.start)
+    context.trailing = False
     if source is None:
         return None
     if chosen.audience is not None:
