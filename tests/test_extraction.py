@@ -2223,3 +2223,99 @@ def test_he_said_before_what_was_said_may_be_the_person_named_before_it():
         "When MP Ong Teck Wah stood up, he said the buses had come too late."
     )
     assert by_quote(body, "When MP").source.name == "Ong Teck Wah"
+
+
+@pytest.mark.parametrize(
+    "body, name",
+    [
+        (
+            "The Free and Fair Election Network (Fafen), an independent observer group, said "
+            "turnout had fallen.",
+            "Free and Fair Election Network",
+        ),
+        (
+            "National Disaster Mitigation Agency (BNPB) spokesperson Rina Kusumawati said 3,214 "
+            "people had been evacuated.",
+            "Rina Kusumawati",
+        ),
+        (
+            "The National Secretary of the Independent Petroleum Marketers Association of Nigeria "
+            "(IPMAN), Chukwudi Ezeanya, said stations were selling above the official price.",
+            "Chukwudi Ezeanya",
+        ),
+        (
+            "The motion was moved by Coun. Amara Osei (Ward 9, Davenport), who said the rules "
+            "had turned the city into a museum.",
+            "Amara Osei",
+        ),
+        (
+            "The deficit would reach 0.8 percent, according to the Pensions Advisory Council "
+            "(COR).",
+            "Pensions Advisory Council",
+        ),
+        (
+            "The Turkish Red Crescent (Kızılay) said it had sent two kitchens.",
+            "Turkish Red Crescent",
+        ),
+    ],
+)
+def test_brackets_after_a_name_are_no_part_of_it(body, name):
+    (found,) = find_statements(body)
+    assert found.source.name == name
+
+
+def test_a_bodys_short_name_in_brackets_is_an_alias():
+    assert "COR" in parse_speaker("the Pensions Advisory Council (COR)").aliases
+    assert parse_speaker("Brightwater Foods (BWF.L)").aliases == []
+
+
+@pytest.mark.parametrize(
+    "phrase, name",
+    [
+        ("Yesh Atid MK Sharon Elbaz-Tal", "Sharon Elbaz-Tal"),
+        ("North Horr MCA Mohamed Dida Adan", "Mohamed Dida Adan"),
+    ],
+)
+def test_a_member_of_a_knesset_or_county_assembly_is_titled(phrase, name):
+    mention = parse_speaker(phrase)
+    assert (mention.name, mention.kind) == (name, SourceKind.PERSON)
+
+
+def test_a_title_of_a_named_body_is_a_description_not_a_name():
+    mention = parse_speaker("The Chief Executive of Acme Holdings")
+    assert mention.anaphor == "title" and mention.kind == SourceKind.PERSON
+
+
+def test_a_named_body_after_its_owners_possessive_and_a_description_is_that_body():
+    mention = parse_speaker("Lebanon's state-run National News Agency")
+    assert mention.name == "National News Agency" and not mention.anaphor
+
+
+@pytest.mark.parametrize(
+    "body, name",
+    [
+        ("Acme Holdings cut its forecast and said demand was weak.", "Acme Holdings"),
+        (
+            "The Bank of Thailand has cut its forecast, citing fewer visitors from China, and "
+            "warned that growth would slow.",
+            "Bank of Thailand",
+        ),
+        (
+            "Dutch peer Vandermeer Group dropped 3.1%, having said last month that it expected "
+            "volumes to recover.",
+            "Vandermeer Group",
+        ),
+    ],
+)
+def test_a_body_that_acted_and_then_spoke_is_the_source(body, name):
+    (found,) = find_statements(body)
+    assert found.source.name == name
+
+
+def test_a_speaker_who_told_a_broadcaster_and_then_warned_keeps_the_relay():
+    body = (
+        "Migration Minister Nikos Papadakis told public broadcaster ERT that the figures were "
+        "good news, but warned that the islands were under pressure."
+    )
+    (found,) = find_statements(body)
+    assert (found.source.name, found.via.name) == ("Nikos Papadakis", "ERT")

@@ -115,7 +115,9 @@ _VERB = re.compile(
     + r"|pointed out|points out))\b"
 )
 _PARTICIPLE = re.compile(
-    r"(?:,|\x1a)\s*(?P<verb>" + "|".join(sorted(_PARTICIPLES, key=len, reverse=True)) + r")\b"
+    r"(?:,|\x1a)\s*(?P<verb>having\s+(?:said|told|warned|argued)|"
+    + "|".join(sorted(_PARTICIPLES, key=len, reverse=True))
+    + r")\b"
 )
 _PASSIVE_AUX = _words("is are was were be been being")
 # Auxiliaries and adverbs between a subject and its verb: "has long argued", "also said".
@@ -581,7 +583,7 @@ def clause_subject(core, limit=None, coordinated=False):
             elif (
                 coordinated
                 and head is not None
-                and head[0].kind == SK.PERSON
+                and head[0].kind in (SK.PERSON, SK.ORGANISATION, SK.GOVERNMENT)
                 and not (head[0].anonymous or head[0].anaphor)
                 and (not head[0].single or not piece[: head[1]].strip().count(" "))
                 and _VERB_AFTER_NAME.match(piece, head[1])
@@ -655,8 +657,16 @@ _REPORTED_THAT = re.compile(
 )
 # "… Minister for Industries": a title's portfolio, after which no speaker's qualifier comes.
 _PORTFOLIO = re.compile(r"\s+(?:of|for)\s+[A-Z]")
+# Past tenses that do not end in "-ed": "Acme cut its forecast and said …".
+_IRREGULAR_PAST = (
+    "cut put set hit let shut quit made gave took sold told won lost held kept left met paid "
+    "led brought bought sent spent built began broke chose drew drove fell fought found flew "
+    "got grew heard knew laid lent meant ran rose saw sought shook sank sat spoke stood struck "
+    "swore taught thought threw understood upheld withdrew wrote"
+).split()
 _VERB_AFTER_NAME = re.compile(
-    r"\s+(?!(?:of|for|in|on|at|to|from|with|by|and|or|who|which|that)\b)[a-z]{3,}(?:ed|es|s)\b"
+    r"\s+(?:(?:has|have|had)\s+)?(?!(?:of|for|in|on|at|to|from|with|by|and|or|who|which|that)\b)"
+    rf"(?:[a-z]{{3,}}(?:ed|es|s)|{'|'.join(_IRREGULAR_PAST)})\b"
 )
 _ONE = re.compile(r"^\s*(?:One|Another)\s*$")
 _RELATIVE = re.compile(r"^\s*(?:who|whose|which|whom)\b")
@@ -1105,6 +1115,7 @@ _PLANS = _words(
     "strategy blueprint design"
 )
 _DEMAND = re.compile(r"^\s+(?:for\b|on\s+(?:[\w’'-]+\s+){1,6}?to\s+[a-z])")
+_NAME_ASIDE = re.compile(r"(?<=\w)\s\([^()\x1a]{1,40}\)(?=[\s,.;:]|$)(?!\s+[A-Z])")
 _PLACE_BASED = re.compile(r",(?=\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?-based\b)")
 
 
@@ -1116,10 +1127,26 @@ def attributions(masked):
     return [copy.copy(a) for a in _read_attributions(masked)]
 
 
+def _blank_name_asides(masked):
+    """ "The Free and Fair Election Network (Fafen), an observer group, said", "Coun. Amara
+    Osei (Ward 9, Davenport), who said": brackets after a name, blanked (offsets kept) so
+    that the name and what describes it stay one phrase."""
+
+    def blank(match):
+        before = masked[: match.start()].rsplit(None, 1)
+        if not before or not before[-1][:1].isupper():
+            return match.group()
+        return " " * len(match.group())
+
+    return _NAME_ASIDE.sub(blank, masked)
+
+
 @lru_cache(maxsize=8192)
 def _read_attributions(masked):
     if "-based" in masked:
         masked = _PLACE_BASED.sub(" ", masked)  # "The Austin, Texas-based company": one phrase
+    if "(" in masked:
+        masked = _blank_name_asides(masked)
     found = []
     for match in _verbs(masked):
         verb = match.verb
@@ -1318,6 +1345,8 @@ def _read_attributions(masked):
             and b.pattern in ("verb", "quote-verb")
             and a.type != "relay"
             and a.pattern not in ("participle",)
+            # "X told ERT that …, but warned that …": one speaker's two verbs, both kept
+            and not (a.mention and b.mention and a.mention.name == b.mention.name)
             for b in found
         )
     ]

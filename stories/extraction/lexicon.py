@@ -123,6 +123,7 @@ TITLE_WORDS = _words(
     "sociologist anthropologist archaeologist criminologist climatologist meteorologist "
     "volcanologist seismologist ecologist zoologist botanist astrobiologist surgeon "
     "pediatrician paediatrician pharmacist dentist veterinarian td mp mla msp mep mpp tds mps "
+    "mk mks mca mna mha "
     "cpl cpl. cst cst. const const. pte pte. pvt pvt. spc spc. ssgt lcpl"
     " co-founder cofounder striker goalkeeper midfielder defender quarterback pitcher captain "
     "coach winger batter bowler jockey"
@@ -1001,6 +1002,7 @@ KNOWN_NAMES = [
     ("European Parliament", SourceKind.GOVERNMENT, []),
     ("African Union", SourceKind.ORGANISATION, ["AU"]),
     ("Red Cross", SourceKind.ORGANISATION, ["International Committee of the Red Cross", "ICRC"]),
+    ("Red Crescent", SourceKind.ORGANISATION, []),
     ("Amnesty International", SourceKind.ORGANISATION, []),
     ("Human Rights Watch", SourceKind.ORGANISATION, []),
     ("American Civil Liberties Union", SourceKind.ORGANISATION, ["ACLU"]),

@@ -779,7 +779,8 @@ def _split_run(text, run, context):
 # Titles that may follow the body or place a person belongs to ("Congress MP", "Labour
 # leader") and that are seldom anybody's surname.
 _TRAILING_ROLES = _words(
-    "mp mla mep msp td minister secretary president spokesman spokeswoman spokesperson "
+    "mp mla mep msp td mk mca mna mha minister secretary president spokesman spokeswoman "
+    "spokesperson "
     "chairman chairwoman chairperson ceo cfo coo mayor governor senator councillor "
     "councilman councilwoman commissioner ambassador official officials leader lawmaker "
     "adviser advisor"
@@ -1170,7 +1171,8 @@ ROLE_HEADS = _words(
     "chairman chairwoman chair president governor senator councillor councilmember "
     "commissioner chief officer executive ceo cfo author sheriff coroner principal head "
     "superintendent inspector detective captain commander ambassador envoy administrator "
-    "adviser advisor aide economist analyst lead mp td mep msp mla mpp legislator lawmaker "
+    "adviser advisor aide economist analyst lead mp td mep msp mla mpp mk mca mna mha legislator "
+    "lawmaker "
     "deputy boss representative treasurer auditor ombudsman regulator dean professor"
 )
 # Words naming one role: any of them is the same role ("his lawyer" is "defence counsel").

@@ -681,8 +681,8 @@ _NAMED_OUTLET = re.compile(
     r"(?:news\s+)?channel|(?:news\s+)?website|news\s+site|magazine)$"
 )
 _PORTFOLIO_TITLE = re.compile(
-    r"^[Tt]he\s+(?P<title>(?P<head>[A-Z][a-z]+)\s+(?:for|of)\s+[A-Z][\w’'-]*"
-    r"(?:\s+(?:[A-Z][\w’'-]*|and|&|of|the))*)$"
+    r"^[Tt]he\s+(?P<title>(?:[A-Z][a-z]+\s+){0,2}(?P<head>[A-Z][a-z]+)\s+(?:for|of)\s+"
+    r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|and|&|of|the))*)$"
 )
 # A member of a parliament, by the party or the seat: "the Labour MP", "the Kerry TD".
 _MEMBER_TITLE = re.compile(
@@ -696,6 +696,11 @@ _NAMED_BODY = re.compile(
 # A stock symbol with its exchange's suffix: "BWF.L", "7203.T".
 STOCK_SYMBOL = r"[A-Z0-9]{1,6}\.[A-Z]{1,3}"
 _STOCK_SYMBOL = re.compile(rf"^\(?{STOCK_SYMBOL}\)?$")
+_QUALIFIED_BODY = re.compile(
+    r"^(?:[a-z][\w-]*\s+){1,3}(?P<name>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|for|and|&))+)$"
+)
+_NAME_ASIDE = re.compile(r"(?<=[\w.])\s*\(([^()]{1,40})\)(?=[\s,]|$)")
+_SHORT_NAME = re.compile(r"[^\W\d_][\w’'-]{1,20}")  # "COR", "Fafen", "Kızılay"
 _AGED = re.compile(r"^[Tt]he\s+\d{1,3}-year-old$")
 _NATIONAL_NOUN = re.compile(r"^[Tt]he\s+([A-Z][a-z]+)$")
 _ONE_OF = re.compile(
@@ -784,6 +789,20 @@ def parse_speaker(text):
     text = PARTY_TAG.sub("", text)  # "Rep. Dale Hammond (R-Kan.)": Dale Hammond
     if _STOCK_SYMBOL.match(text):
         return None  # "(BWF.L)": a company's stock, not somebody
+    aside = _NAME_ASIDE.search(text)
+    if aside:
+        # "the Pensions Advisory Council (COR)", "Coun. Amara Osei (Ward 9, Davenport)": what the
+        # brackets add is no part of the name; a body's short or own-language name is an alias.
+        found = parse_speaker(text[: aside.start()] + text[aside.end() :])
+        short = aside.group(1)
+        if (
+            found is not None
+            and found.kind in (SK.ORGANISATION, SK.GOVERNMENT, SK.OUTLET)
+            and not found.anonymous
+            and _SHORT_NAME.fullmatch(short)
+        ):
+            found = replace(found, aliases=[*found.aliases, short])
+        return found
     if text.lower() in ("others", "some others", "many others"):
         return Mention(name=text, kind=SK.ANONYMOUS, anonymous=True)  # "Others urged …"
     possessive = _POSSESSIVE.match(text)
@@ -1150,6 +1169,16 @@ def _possessive_speaker(match, text):
             return None
     if head == "authors" and owner.document:
         return owner  # "the study's authors": the study
+    described = _QUALIFIED_BODY.match(rest)
+    if described:
+        # "Lebanon's state-run National News Agency": a body named after what it is.
+        named = parse_speaker(described.group("name"))
+        if (
+            named is not None
+            and named.kind in (SK.ORGANISATION, SK.GOVERNMENT, SK.OUTLET)
+            and not (named.anonymous or named.anaphor)
+        ):
+            return replace(named, description=text)
     if head in FIRM_VOICES and pronoun and pronoun.lower() in ("its", "their"):
         # "Its analysts said": the analysts of the body named before speak for it.
         return Mention(
