@@ -2319,3 +2319,51 @@ def test_a_speaker_who_told_a_broadcaster_and_then_warned_keeps_the_relay():
     )
     (found,) = find_statements(body)
     assert (found.source.name, found.via.name) == ("Nikos Papadakis", "ERT")
+
+
+def test_a_headlines_bare_title_is_the_one_person_the_story_gives_it():
+    body = (
+        "Economy minister says the first disbursement will arrive this month.\n\n"
+        "Economy Minister Gonzalo Ibarguren on Wednesday hailed the agreement with the IMF."
+    )
+    assert by_quote(body, "Economy minister says").source.name == "Gonzalo Ibarguren"
+
+
+def test_a_headlines_bare_title_stays_unnamed_when_two_people_hold_it():
+    body = (
+        "Deputy minister says the talks will resume.\n\n"
+        "Deputy Minister Ana Ruiz said the talks would resume. Deputy Minister Jorge Paz said "
+        "they had never stopped."
+    )
+    assert by_quote(body, "Deputy minister says").source.name == "Deputy minister"
+
+
+def test_the_retired_colonel_is_the_colonel_named_before():
+    body = (
+        "The ledger was kept by the city's then police chief, retired Police Colonel Renato "
+        "Salcedo.\n\n"
+        '"I have never paid money for a death," the retired colonel wrote.'
+    )
+    assert by_quote(body, '"I have never').source.name == "Renato Salcedo"
+
+
+@pytest.mark.parametrize(
+    "body, name, via",
+    [
+        (
+            "House Minority Leader Marcus Bell (D-N.Y.) pushed back on that idea in an interview "
+            "with CNN on Thursday night.",
+            "Marcus Bell",
+            "CNN",
+        ),
+        (
+            'Governor Lyle Pettigrew is facing criticism after telling young people to "get a '
+            'roommate" during an interview on Fox News on Sunday.',
+            "Lyle Pettigrew",
+            "Fox News",
+        ),
+    ],
+)
+def test_whoever_spoke_in_an_interview_is_the_source_and_the_outlet_the_relay(body, name, via):
+    (found,) = find_statements(body)
+    assert (found.source.name, found.via.name) == (name, via)

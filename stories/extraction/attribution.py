@@ -1334,6 +1334,7 @@ def _read_attributions(masked):
                     pattern="relay",
                 )
             )
+    _interview(masked, found)
     # An attribution inside another one's subject is part of an aside: drop it.
     kept = [
         a
@@ -1353,6 +1354,35 @@ def _read_attributions(masked):
     return tuple(sorted(kept, key=lambda a: a.verb_start))
 
 
+def _interview(masked, found):
+    """ "Bell pushed back on that idea in an interview with CNN": with no other verb of
+    speech, the subject of the clause spoke, and the outlet relays it."""
+    if "nterview" not in masked or any(a.type != "relay" for a in found):
+        return
+    for relay in [a for a in found if a.type == "relay"]:
+        if not _IN_INTERVIEW.match(masked, relay.verb_start):
+            continue
+        subject = main_subject(masked[: relay.verb_start])
+        if subject is None or subject[0].kind == SK.OUTLET:
+            continue
+        mention, start = subject
+        speech = Attribution(
+            "speech",
+            mention,
+            start,
+            relay.verb_start,
+            relay.verb_end,
+            "in an interview with",
+            audience=relay.mention,
+            pattern="verb",
+        )
+        found.append(speech)
+        return
+
+
+_IN_INTERVIEW = re.compile(
+    r"(?:[Ii]n|[Dd]uring)\s+an?\s+(?:[\w-]+\s+){0,2}interview\s+(?:with|on)\s"
+)
 _RELAYED_BY = re.compile(
     r"^(?P<what>.+?)\s+(?:cited|carried|quoted|relayed|published|reported)\s+by\s+(?P<by>.+)$"
 )

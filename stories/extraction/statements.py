@@ -177,6 +177,7 @@ _BODY_WORDS = {
 # Bodies a headline or a lede may name only by their kind, the story naming them further down:
 # "Thinktank warns …", "…, after a union warned".
 _NAMED_LATER = {"thinktank", "union", "charity"}
+_STATUS_WORDS = {"retired", "former", "ex", "then", "acting", "outgoing", "interim"}
 _KIND_OF_MEMBER = {EK.PERSON: SK.PERSON, EK.PLACE: SK.GOVERNMENT}
 # Plural words for bodies: "the companies said" is said by the two named last.
 _PLURAL_BODIES = {
@@ -494,6 +495,13 @@ class _Context:
                 described = self._described_person(mention, position, first=lede)
                 if described is not None:
                     return described, "title"
+            bare = not mention.name.lower().startswith(("a ", "an ", "the "))
+            if bare and not mention.relation and (self.headline or self.in_lede(position)):
+                # "Economy minister says …" over a story about "Economy Minister Gonzalo
+                # Ibarguren": the one person the story gives that title.
+                titled = self._titled(mention.role)
+                if titled is not None:
+                    return self._member_mention(titled, position), "title"
         if mention.anonymous and mention.role in _NAMED_LATER and not mention.speaks_for:
             # "…, after a thinktank warned" in a lede: the thinktank the story names next.
             if mention.name.lower().startswith(("a ", "an ")) and not mention.relation:
@@ -860,7 +868,11 @@ class _Context:
         )
 
     def _title(self, mention, position):
+        # "the retired colonel" for "retired Police Colonel Renato Salcedo": a status before
+        # the title is seldom part of the title a name was given.
         wanted = _title_words(mention.title_words) - {"the", "a", "an"}
+        if len(wanted - _STATUS_WORDS) > 0:
+            wanted -= _STATUS_WORDS
         exact, loose = [], []
         for member in self.cast.people():
             role = _title_words(member.role.lower().replace(".", "").split())
@@ -910,6 +922,16 @@ class _Context:
             name = f"{name}'s {mention.relation}"  # "the mayor's office", nobody named
         found = replace(mention, name=name, kind=SK.ANONYMOUS, anonymous=True, anaphor="")
         return found, "anonymous"
+
+    def _titled(self, title):
+        """The one person of the article whose title is `title`, or None."""
+        wanted = _title_words(title.lower().replace(".", "").split()) - {"the", "a", "an"}
+        titled = [
+            member
+            for member in self.cast.people()
+            if wanted and _title_words(member.role.lower().replace(".", "").split()) == wanted
+        ]
+        return titled[0] if len(titled) == 1 else None
 
     def _office(self, mention):
         """The body the article names that "the sheriff's office" stands for: the one "…
