@@ -2367,3 +2367,14 @@ def test_the_retired_colonel_is_the_colonel_named_before():
 def test_whoever_spoke_in_an_interview_is_the_source_and_the_outlet_the_relay(body, name, via):
     (found,) = find_statements(body)
     assert (found.source.name, found.via.name) == (name, via)
+
+
+def test_what_analysts_expected_according_to_a_data_provider_is_the_providers():
+    body = "Analysts had forecast earnings of $1.19 a share, according to LSEG data."
+    (found,) = find_statements(body)
+    assert found.source.name == "LSEG"
+
+
+def test_what_a_named_person_said_according_to_data_stays_theirs():
+    body = "Jane Ortiz said prices had risen 4%, according to FactSet data."
+    assert find_statements(body)[0].source.name == "Jane Ortiz"

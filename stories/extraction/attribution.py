@@ -1298,6 +1298,8 @@ def _read_attributions(masked):
             )
             attribution.leading = not masked[: match.start()].strip()
             attribution.via = relay
+            if _DATA_WORD.search(masked, match.end(), end):
+                attribution.pattern = "according-data"  # "according to LSEG data"
             found.append(attribution)
     for pattern, kind, cue in ((_PASSIVE_BY, "according", " by "), (_CITING, "citing", "iting")):
         if cue not in masked:
@@ -1352,6 +1354,11 @@ def _read_attributions(masked):
         )
     ]
     return tuple(sorted(kept, key=lambda a: a.verb_start))
+
+
+_DATA_WORD = re.compile(
+    r"\s(?:data|figures|estimates|statistics|numbers|calculations|survey|poll|tally)\s*$"
+)
 
 
 def _interview(masked, found):

@@ -108,6 +108,7 @@ _PATTERN_CONFIDENCE = {
     "inverted": 0.9,
     "passive": 0.85,
     "according": 0.85,
+    "according-data": 0.85,
     "intro-doc": 0.8,
     "quote-verb": 0.8,
     "participle": 0.75,
@@ -1453,6 +1454,9 @@ def _choose_source(found):
     governing = [a for a in found if a.type == "according" and a.leading and not _is_relay(a)]
     if governing:
         return governing[0]  # "According to the complaint, a vice principal told …"
+    data = [a for a in found if a.pattern == "according-data" and not _is_relay(a)]
+    if data and all(a.mention.anonymous for a in speech):
+        return data[0]  # "Analysts had forecast $1.19 a share, according to LSEG data"
     main = [a for a in speech if not a.embedded]
     if not main and any(a.type == "according" and not _is_relay(a) for a in found):
         speech = []  # "…, according to the department, well below what experts say is needed"
