@@ -2378,3 +2378,51 @@ def test_what_analysts_expected_according_to_a_data_provider_is_the_providers():
 def test_what_a_named_person_said_according_to_data_stays_theirs():
     body = "Jane Ortiz said prices had risen 4%, according to FactSet data."
     assert find_statements(body)[0].source.name == "Jane Ortiz"
+
+
+def test_the_former_president_is_the_one_written_former_not_the_president():
+    body = (
+        "President Joe Biden signed the bill. Former President Donald Trump criticised it.\n\n"
+        '"It is a disaster," the former president said.'
+    )
+    assert by_quote(body, '"It is').source.name == "Donald Trump"
+
+
+@pytest.mark.parametrize(
+    "body, name, via",
+    [
+        ("Police said 12 people were arrested, according to official figures.", "police", None),
+        (
+            "Jane Ortiz, who told CNN last week that she would resign, said on Monday she would "
+            "stay.",
+            "Jane Ortiz",
+            None,
+        ),
+        ("The vote was delayed until March (Smith said the delay was unavoidable).", "Smith", None),
+        ("The MHA said the review would take three months.", "MHA", None),
+    ],
+)
+def test_what_the_new_rules_leave_alone(body, name, via):
+    (found,) = find_statements(body)
+    assert (found.source.name, found.via and found.via.name) == (name, via)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Britain's ambassador to the United States said the talks had stalled.",
+        "Acme Holdings acquired Beta Corp, which cut 200 jobs and said more cuts were coming.",
+        "Growth was solid, but, having said that, the outlook is weaker.",
+    ],
+)
+def test_no_body_is_made_the_source_of_what_it_did_not_say(body):
+    assert all(
+        f.source.name not in ("United States", "Acme Holdings", "Growth")
+        for f in find_statements(body)
+    )
+
+
+def test_mr_and_a_companys_first_word_do_not_make_the_company_a_person():
+    body = "Ford Motor cut its outlook.\n\nMr Ford said the company would recover."
+    kinds = {name: kind for name, kind, _ in find_entities(body)}
+    assert kinds["Ford Motor"] == "organisation"

@@ -115,7 +115,7 @@ _VERB = re.compile(
     + r"|pointed out|points out))\b"
 )
 _PARTICIPLE = re.compile(
-    r"(?:,|\x1a)\s*(?P<verb>having\s+(?:said|told|warned|argued)|"
+    r"(?:,|\x1a)\s*(?P<verb>having\s+(?:said|told|warned|argued)(?!\s+that\s*[,.;])|"
     + "|".join(sorted(_PARTICIPLES, key=len, reverse=True))
     + r")\b"
 )
@@ -792,7 +792,10 @@ def subject_before(masked, pos):
     coordinated = re.search(r"(?:,\s*)?\b(?:and|but)$", core)
     if coordinated:
         # "He called the plan a “wish” and said …": the subject of the first verb.
-        found = clause_subject(core[: coordinated.start()], coordinated=True)
+        first = core[: coordinated.start()]
+        if re.search(r",\s*(?:which|who)\b[^,]*$", first):
+            return None  # "… Beta Corp, which cut 200 jobs and said": the relative clause's
+        found = clause_subject(first, coordinated=True)
         return (found[0], found[1], auxiliaries) if found else None
     parts = segments(core)
     if core.endswith((",", "—", "–", QUOTE_MASK, ")")) and len(parts) > 1:
@@ -1134,8 +1137,10 @@ def _blank_name_asides(masked):
 
     def blank(match):
         before = masked[: match.start()].rsplit(None, 1)
-        if not before or not before[-1][:1].isupper():
-            return match.group()
+        if not before or not before[-1][:1].isupper() or _VERB.search(match.group()):
+            return match.group()  # "until March (Smith said it was unavoidable)": it speaks
+        if normalize_name(match.group().strip(" ()")) in PLACE_INDEX:
+            return match.group()  # "Bank of China (Hong Kong)": part of the name
         return " " * len(match.group())
 
     return _NAME_ASIDE.sub(blank, masked)
@@ -1349,7 +1354,12 @@ def _read_attributions(masked):
             and a.type != "relay"
             and a.pattern not in ("participle",)
             # "X told ERT that …, but warned that …": one speaker's two verbs, both kept
-            and not (a.mention and b.mention and a.mention.name == b.mention.name)
+            and not (
+                a.mention
+                and b.mention
+                and a.mention.name == b.mention.name
+                and not re.search(r"\b(?:who|which)\s+(?:\w+\s+){0,2}$", masked[: a.verb_start])
+            )
             for b in found
         )
     ]
@@ -1373,6 +1383,10 @@ def _interview(masked, found):
         if subject is None or subject[0].kind == SK.OUTLET:
             continue
         mention, start = subject
+        between = masked[start : relay.verb_start]
+        spoke = re.search(r"\b(?:telling|saying|calling|urging)\b", between)
+        if (_NOT_SPOKEN.search(between) and not spoke) or mention.name.endswith(("'s", "’s")):
+            continue  # "was criticised by Hale in an interview", "will discuss it …"
         speech = Attribution(
             "speech",
             mention,
@@ -1381,12 +1395,18 @@ def _interview(masked, found):
             relay.verb_end,
             "in an interview with",
             audience=relay.mention,
-            pattern="verb",
+            pattern="interview",
         )
         found.append(speech)
         return
 
 
+# Before "in an interview": a subject that did not speak there ("was grilled", "will discuss",
+# "criticised by Hale", "Musk's remarks").
+_NOT_SPOKEN = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|will|would|shall|appeared|seemed|looked)\b|\bby\s+[A-Z]"
+    r"|['’]s?\s+(?:remarks|comments|words|interview)\b"
+)
 _IN_INTERVIEW = re.compile(
     r"(?:[Ii]n|[Dd]uring)\s+an?\s+(?:[\w-]+\s+){0,2}interview\s+(?:with|on)\s"
 )

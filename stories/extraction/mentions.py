@@ -1702,7 +1702,7 @@ class Cast:
             or _PERSON_AFTER.match(after)
         ):
             return EK.PERSON
-        if personal and lows[0] in self._addressed:
+        if personal and lows[0] in self._addressed and (len(words) > 2 or "-" in words[-1]):
             return EK.PERSON  # "Leong Kah Meng" … "Mr Leong": the family name written first
         if first_alone or _APPOSITION_ORG.match(after) or _AFTER_ORG.match(after):
             return EK.ORGANISATION

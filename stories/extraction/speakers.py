@@ -697,10 +697,12 @@ _NAMED_BODY = re.compile(
 STOCK_SYMBOL = r"[A-Z0-9]{1,6}\.[A-Z]{1,3}"
 _STOCK_SYMBOL = re.compile(rf"^\(?{STOCK_SYMBOL}\)?$")
 _QUALIFIED_BODY = re.compile(
-    r"^(?:[a-z][\w-]*\s+){1,3}(?P<name>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|for|and|&))+)$"
+    r"^(?:(?!(?:to|at|in|of|for|from|with|on|by|the|a|an)\b)[a-z][\w-]*\s+){1,3}(?P<name>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|for|and|&))+)$"
 )
 _NAME_ASIDE = re.compile(r"(?<=[\w.])\s*\(([^()]{1,40})\)(?=[\s,]|$)")
-_SHORT_NAME = re.compile(r"[^\W\d_][\w’'-]{1,20}")  # "COR", "Fafen", "Kızılay"
+# Titles of members of an assembly that, standing alone, are a body's initials.
+MEMBER_OR_BODY = {"MK", "MCA", "MNA", "MHA"}
+_SHORT_NAME = re.compile(r"[A-ZÀ-Ý][\w’'-]{1,20}")  # "COR", "Fafen", "Kızılay"
 _AGED = re.compile(r"^[Tt]he\s+\d{1,3}-year-old$")
 _NATIONAL_NOUN = re.compile(r"^[Tt]he\s+([A-Z][a-z]+)$")
 _ONE_OF = re.compile(
@@ -790,7 +792,7 @@ def parse_speaker(text):
     if _STOCK_SYMBOL.match(text):
         return None  # "(BWF.L)": a company's stock, not somebody
     aside = _NAME_ASIDE.search(text)
-    if aside:
+    if aside and normalize_name(aside.group(1)) not in PLACE_INDEX:
         # "the Pensions Advisory Council (COR)", "Coun. Amara Osei (Ward 9, Davenport)": what the
         # brackets add is no part of the name; a body's short or own-language name is an alias.
         found = parse_speaker(text[: aside.start()] + text[aside.end() :])
@@ -800,9 +802,13 @@ def parse_speaker(text):
             and found.kind in (SK.ORGANISATION, SK.GOVERNMENT, SK.OUTLET)
             and not found.anonymous
             and _SHORT_NAME.fullmatch(short)
+            and known_name(short) is None
         ):
             found = replace(found, aliases=[*found.aliases, short])
         return found
+    if re.sub(r"^[Tt]he\s+", "", text) in MEMBER_OR_BODY:
+        # "The MHA said": Singapore's Ministry of Home Affairs, not a member of an assembly.
+        return Mention(name=re.sub(r"^[Tt]he\s+", "", text), kind=SK.ORGANISATION)
     if text.lower() in ("others", "some others", "many others"):
         return Mention(name=text, kind=SK.ANONYMOUS, anonymous=True)  # "Others urged …"
     possessive = _POSSESSIVE.match(text)

@@ -79,7 +79,13 @@ from stories.extraction.mentions import (
     role_family,
     role_words,
 )
-from stories.extraction.speakers import SPOKESPEOPLE, Mention, guess_name_kind, parse_speaker
+from stories.extraction.speakers import (
+    MEMBER_OR_BODY,
+    SPOKESPEOPLE,
+    Mention,
+    guess_name_kind,
+    parse_speaker,
+)
 from stories.extraction.text import QUOTE_MASK, layout, unquote_nicknames
 from stories.models import StatementKind
 
@@ -109,6 +115,7 @@ _PATTERN_CONFIDENCE = {
     "passive": 0.85,
     "according": 0.85,
     "according-data": 0.85,
+    "interview": 0.75,
     "intro-doc": 0.8,
     "quote-verb": 0.8,
     "participle": 0.75,
@@ -179,6 +186,7 @@ _BODY_WORDS = {
 # "Thinktank warns …", "…, after a union warned".
 _NAMED_LATER = {"thinktank", "union", "charity"}
 _STATUS_WORDS = {"retired", "former", "ex", "then", "acting", "outgoing", "interim"}
+_EXPECTING = {"forecast", "expected", "estimated", "predicted", "projected", "anticipated"}
 _KIND_OF_MEMBER = {EK.PERSON: SK.PERSON, EK.PLACE: SK.GOVERNMENT}
 # Plural words for bodies: "the companies said" is said by the two named last.
 _PLURAL_BODIES = {
@@ -580,6 +588,8 @@ class _Context:
         word = mention.name
         if word.lower() not in self.cast.lowercase and word.lower() not in _ROLE_NOUNS:
             return None
+        if word in MEMBER_OR_BODY:
+            return None  # "MHA said": a body's initials, not the title "mha"
         member = self.cast.find(word)
         if member is not None and (member.known or len(member.forms) > 1):
             return None
@@ -843,7 +853,7 @@ class _Context:
         ("Northgate Foods and Lakeland Grocers")."""
         latest = []
         for member in self.cast.organisations():
-            earlier = [at for at in member.positions if 0 <= at <= position]
+            earlier = [at for at in member.positions if at <= position]
             last = known_name(member.name)
             if not earlier or (last and last[1] != SK.ORGANISATION):
                 continue
@@ -872,14 +882,11 @@ class _Context:
         # "the retired colonel" for "retired Police Colonel Renato Salcedo": a status before
         # the title is seldom part of the title a name was given.
         wanted = _title_words(mention.title_words) - {"the", "a", "an"}
-        if len(wanted - _STATUS_WORDS) > 0:
-            wanted -= _STATUS_WORDS
-        exact, loose = [], []
-        for member in self.cast.people():
-            role = _title_words(member.role.lower().replace(".", "").split())
-            earlier = [at for at in member.positions if at <= position]
-            if role and earlier and wanted <= role:
-                (exact if role == wanted else loose).append((max(earlier), member))
+        status = wanted & _STATUS_WORDS
+        exact, loose = self._titled_before(wanted, position)
+        if not (exact or loose) and status and wanted - status:
+            # Only somebody written "retired …" or "former …" before the name will do.
+            exact, loose = self._titled_before(wanted - status, position, status)
         candidates = exact or loose
         if mention.relation == "office" and not candidates:
             # "The sheriff's office said", no sheriff named yet: the Sheriff's Office named.
@@ -923,6 +930,25 @@ class _Context:
             name = f"{name}'s {mention.relation}"  # "the mayor's office", nobody named
         found = replace(mention, name=name, kind=SK.ANONYMOUS, anonymous=True, anaphor="")
         return found, "anonymous"
+
+    def _titled_before(self, wanted, position, status=()):
+        """([(at, member)] whose title is exactly `wanted`, [… whose title holds it]), of the
+        people named before `position`; with `status`, only those with one of its words
+        written just before the name."""
+        exact, loose = [], []
+        text = self.cast.text
+        for member in self.cast.people():
+            role = _title_words(member.role.lower().replace(".", "").split())
+            earlier = [at for at in member.positions if at <= position]
+            if status:
+                earlier = [
+                    at
+                    for at in earlier
+                    if at >= 0 and set(text[max(0, at - 60) : at].lower().split()) & status
+                ]
+            if role and earlier and wanted <= role:
+                (exact if role == wanted else loose).append((max(earlier), member))
+        return exact, loose
 
     def _titled(self, title):
         """The one person of the article whose title is `title`, or None."""
@@ -1454,8 +1480,14 @@ def _choose_source(found):
     governing = [a for a in found if a.type == "according" and a.leading and not _is_relay(a)]
     if governing:
         return governing[0]  # "According to the complaint, a vice principal told …"
-    data = [a for a in found if a.pattern == "according-data" and not _is_relay(a)]
-    if data and all(a.mention.anonymous for a in speech):
+    data = [
+        a
+        for a in found
+        if a.pattern == "according-data" and not _is_relay(a) and not a.mention.anonymous
+    ]
+    if data and all(
+        a.mention.anonymous and not a.mention.speaks_for and a.verb in _EXPECTING for a in speech
+    ):
         return data[0]  # "Analysts had forecast $1.19 a share, according to LSEG data"
     main = [a for a in speech if not a.embedded]
     if not main and any(a.type == "according" and not _is_relay(a) for a in found):
