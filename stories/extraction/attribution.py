@@ -166,8 +166,10 @@ _PASSIVE_QUOTED = re.compile(
     r"\b(?:is|are|was|were|has\s+been|had\s+been)\s+quoted\s+(?:by\s+(?P<by1>[^,;\x1a]+?)\s+)?"
     r"as\s+saying(?:\s+by\s+(?P<by2>[^,;\x1a]+?)(?=\s+(?:that|as)\b|[,;.\x1a]|$))?"
 )
+# "in an interview with", "during a television interview on"
+_INTERVIEW_WITH = r"(?:[Ii]n|[Dd]uring)\s+an?\s+(?:[\w-]+\s+){0,2}interview\s+(?:with|on)"
 _RELAY = re.compile(
-    r"\b(?:(?:[Ii]n|[Dd]uring)\s+an?\s+(?:[\w-]+\s+){0,2}interview\s+(?:with|on)|[Ss]peaking\s+"
+    rf"\b(?:{_INTERVIEW_WITH}|[Ss]peaking\s+"
     r"(?:to|on|with)|[Aa]ppearing\s+on|(?:said|says|added|argued|warned|insisted|claimed|"
     r"admitted|acknowledged|conceded)(?:\s+(?:(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|"
     r"[Ss]atur|[Ss]un)day|yesterday|today|tonight|earlier))?\s+on|[Ii]nterviewed\s+(?:by|on)|(?:carried|"
@@ -1407,9 +1409,7 @@ _NOT_SPOKEN = re.compile(
     r"\b(?:is|are|was|were|be|been|being|will|would|shall|appeared|seemed|looked)\b|\bby\s+[A-Z]"
     r"|['’]s?\s+(?:remarks|comments|words|interview)\b"
 )
-_IN_INTERVIEW = re.compile(
-    r"(?:[Ii]n|[Dd]uring)\s+an?\s+(?:[\w-]+\s+){0,2}interview\s+(?:with|on)\s"
-)
+_IN_INTERVIEW = re.compile(rf"{_INTERVIEW_WITH}\s")
 _RELAYED_BY = re.compile(
     r"^(?P<what>.+?)\s+(?:cited|carried|quoted|relayed|published|reported)\s+by\s+(?P<by>.+)$"
 )

@@ -909,8 +909,7 @@ class _Context:
             later = [
                 (member.first, member)
                 for member in self.cast.people()
-                if member.first > position
-                and _title_words(member.role.lower().replace(".", "").split()) == wanted
+                if member.first > position and _role_title(member.role) == wanted
             ]
             if later:
                 return self._member_mention(min(later, key=lambda pair: pair[0])[1], position), (
@@ -938,7 +937,7 @@ class _Context:
         exact, loose = [], []
         text = self.cast.text
         for member in self.cast.people():
-            role = _title_words(member.role.lower().replace(".", "").split())
+            role = _role_title(member.role)
             earlier = [at for at in member.positions if at <= position]
             if status:
                 earlier = [
@@ -952,13 +951,9 @@ class _Context:
 
     def _titled(self, title):
         """The one person of the article whose title is `title`, or None."""
-        wanted = _title_words(title.lower().replace(".", "").split()) - {"the", "a", "an"}
-        titled = [
-            member
-            for member in self.cast.people()
-            if wanted and _title_words(member.role.lower().replace(".", "").split()) == wanted
-        ]
-        return titled[0] if len(titled) == 1 else None
+        wanted = _role_title(title) - {"the", "a", "an"}
+        exact, _ = self._titled_before(wanted, float("inf")) if wanted else ([], [])
+        return exact[0][1] if len(exact) == 1 else None
 
     def _office(self, mention):
         """The body the article names that "the sheriff's office" stands for: the one "…
@@ -1351,6 +1346,11 @@ def _statement(text, masked, quotes, offset, context):
     if quotes and how == "named" and kind in (StatementKind.DIRECT, StatementKind.PARTIAL):
         result.confidence = min(0.95, result.confidence + 0.05)
     return result
+
+
+def _role_title(role):
+    """The title words of a role as written: {"economy", "minister"} for "Economy Minister"."""
+    return _title_words(role.lower().replace(".", "").split())
 
 
 def _title_words(words):
