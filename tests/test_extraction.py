@@ -2429,3 +2429,107 @@ def test_mr_and_a_companys_first_word_do_not_make_the_company_a_person():
     body = "Ford Motor cut its outlook.\n\nMr Ford said the company would recover."
     kinds = {name: kind for name, kind, _ in find_entities(body)}
     assert kinds["Ford Motor"] == "organisation"
+
+
+# --- Bullets, party tags, demonyms, teams and reporters -------------------------------------
+
+
+def test_a_bullet_is_no_part_of_the_speaker():
+    body = (
+        "Marcus Hale runs Codeloom.\n\n"
+        "• Hale, whose company competes with Tessellate, told Reuters last month that Codeloom "
+        "had “no plans” to raise.\n\n"
+        "• Tessellate declined to comment."
+    )
+    hale, tessellate = statements(body)
+    assert hale[0].startswith("Hale,")
+    assert (hale[1].source.name, hale[1].via.name) == ("Marcus Hale", "Reuters")
+    assert (tessellate[1].source.name, tessellate[1].kind) == ("Tessellate", "no_comment")
+
+
+def test_a_quotation_set_as_a_bulleted_subheading_is_no_statement():
+    body = (
+        "Health Minister Selim Aydogdu said three people were in intensive care.\n\n"
+        "- 'No life-threatening injuries'\n\n"
+        "Rescuers worked through the night."
+    )
+    assert [quote for quote, _ in statements(body)] == [
+        "Health Minister Selim Aydogdu said three people were in intensive care."
+    ]
+
+
+@pytest.mark.parametrize(
+    "introduced, described, name",
+    [
+        ("Sen. Maria Lopez, D-N.M., opposed it.", "the New Mexico Democrat", "Maria Lopez"),
+        ("Rep. Dale Hammond (R-Kan.) backed it.", "the Kansas Republican", "Dale Hammond"),
+        (
+            "Sen. Renata Alcorn, a Democrat from Ohio, sponsored it.",
+            "the Ohio Democrat",
+            "Renata Alcorn",
+        ),
+        (
+            "Sen. Jim Haverford, a Pennsylvania Republican, backed it.",
+            "the Republican",
+            "Jim Haverford",
+        ),
+    ],
+)
+def test_a_legislator_described_by_party_and_state_is_the_one_so_tagged(
+    introduced, described, name
+):
+    body = (
+        f"Sen. Tom Birch, D-Ohio, and Rep. Ann Cole, R-Texas, abstained. {introduced}\n\n"
+        f"“We have waited long enough,” {described} said."
+    )
+    assert by_quote(body, "“We have").source.name == name
+
+
+def test_a_party_description_that_fits_nobody_names_nobody():
+    body = "Sen. Tom Birch, D-Ohio, abstained.\n\n“We have waited,” the Texas Democrat said."
+    assert by_quote(body, "“We have").source.name != "Tom Birch"
+
+
+@pytest.mark.parametrize("described", ["the Irishman", "the 31-year-old Spaniard", "the Kiwi"])
+def test_a_person_described_by_nationality_is_the_person_before(described):
+    body = (
+        "Bath head coach Declan Moyles said the side had been passive.\n\n"
+        f"“Credit to the boys for how they came out after the break,” {described} said."
+    )
+    assert by_quote(body, "“Credit").source.name == "Declan Moyles"
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "A team led by Samira Haddad, an epidemiologist at the Karolinska Institute,",
+        "Researchers led by Samira Haddad",
+        "A group of scientists headed by Samira Haddad",
+    ],
+)
+def test_a_team_speaks_through_the_person_who_leads_it(subject):
+    (found,) = find_statements(f"{subject} says it cannot reproduce the result.")
+    assert found.source.name == "Samira Haddad"
+
+
+def test_an_outlets_reporter_is_a_person_and_her_pronoun_is_hers():
+    body = (
+        "The army delegation did not respond to a request for comment.\n\n"
+        "Reporting from Port Sudan, Al Jazeera’s Samia Idris said residents were following "
+        "the talks closely.\n\n"
+        "“People have seen many rounds of talks,” she said."
+    )
+    assert by_quote(body, "Reporting").source.kind == SourceKind.PERSON
+    assert by_quote(body, "“People").source.name == "Samia Idris"
+    programme = "Hale told NPR’s Morning Edition that the deal was done."
+    kinds = {name: kind for name, kind, _ in find_entities(programme)}
+    assert kinds.get("Morning Edition") != "person"
+
+
+def test_he_or_she_is_never_a_body_described():
+    body = (
+        "Samia Idris has lived in Port Sudan since the war began.\n\n"
+        "The army delegation did not respond to a request for comment.\n\n"
+        "“People have seen many rounds of talks,” she said."
+    )
+    assert by_quote(body, "“People").source.name == "Samia Idris"

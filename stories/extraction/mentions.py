@@ -1147,6 +1147,7 @@ _AFTER_ORG = re.compile(
     r"warehouse|facility|headquarters|stores?|outlets?|subsidiary|spokesperson|"
     r"spokeswoman|spokesman)\b|^,\s+which\s"
 )
+_SPEAKS_AFTER = re.compile(r"^,?\s+(?:said|says|reported|reports|told|added|wrote|writes)\b")
 _PERSON_AFTER = re.compile(r"^,?\s+(?:\d{1,3}\b|who\s|whose\s|said\s+(?:he|she)\b)")
 _STATE_AFTER = re.compile(r"^,\s+(?P<state>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\b")
 
@@ -1657,7 +1658,11 @@ class Cast:
             if len(lows) > 1 and lows[-2] in _COURT_TYPES:
                 return EK.ORGANISATION
             return EK.PLACE
-        if lows[0] not in GIVEN_NAMES and _OUTLET_POSSESSIVE.search(text, 0, max(0, hit.start)):
+        if (
+            lows[0] not in GIVEN_NAMES
+            and _OUTLET_POSSESSIVE.search(text, 0, max(0, hit.start))
+            and not _SPEAKS_AFTER.match(hit.after)  # "Al Jazeera's Samia Idris said"
+        ):
             known = known_name(_OUTLET_POSSESSIVE.search(text, 0, hit.start).group(1))
             if known and known[1] == SK.OUTLET:
                 return EK.ORGANISATION  # "NPR's Morning Edition": a programme, not a person

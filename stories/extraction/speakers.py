@@ -516,8 +516,8 @@ def _parse_plain(text):
         return None
     last = rest[-1]
     numbered = last.isdigit() and len(rest) > 1 and _is_capitalised(rest[-2])  # "Local 212"
-    if det == "the" and len(rest) > 1 and rest_lows[-1] in _PARTY_MEMBERS:
-        # "the panel's top Democrat": a member of a party, described, not named.
+    if det == "the" and rest_lows[-1] in _PARTY_MEMBERS:
+        # "the panel's top Democrat", "the Republican": a member of a party, described.
         return Mention(
             name=" ".join(tokens),
             anaphor="title",
@@ -704,7 +704,18 @@ _NAME_ASIDE = re.compile(r"(?<=[\w.])\s*\(([^()]{1,40})\)(?=[\s,]|$)")
 MEMBER_OR_BODY = {"MK", "MCA", "MNA", "MHA"}
 _SHORT_NAME = re.compile(r"[A-ZÀ-Ý][\w’'-]{1,20}")  # "COR", "Fafen", "Kızılay"
 _AGED = re.compile(r"^[Tt]he\s+\d{1,3}-year-old$")
-_NATIONAL_NOUN = re.compile(r"^[Tt]he\s+([A-Z][a-z]+)$")
+_LED_BY = re.compile(
+    r"^(?:(?:[Aa]n?|[Tt]he|[Hh]er|[Hh]is|[Tt]heir)\s+)?(?:[\w-]+\s+){0,2}?(?i:team|group|researchers|"
+    r"scientists|investigators|panel|delegation)(?:\s+of\s+(?:[\w-]+\s+){0,2}?[\w-]+)?\s+"
+    r"(?:led|headed)\s+by\s+(?P<who>[A-Z].*)$"
+)
+_NATIONAL_NOUN = re.compile(r"^[Tt]he\s+(?:\d{1,3}-year-old\s+)?([A-Z][a-z]+)$")
+# Nouns for a person of a nation: "the Irishman", "the 31-year-old Spaniard".
+_DEMONYM = re.compile(
+    r"^[Tt]he\s+(?:\d{1,3}-year-old\s+)?(?:(?:Irish|English|Scots|Welsh|French|Dutch|Cornish|Manx)"
+    r"(?P<woman>wo)?man|Briton|Brit|Scot|Spaniard|Swede|Dane|Finn|Pole|Kiwi|Aussie|Turk|Icelander"
+    r"|Argentinian|Filipin(?P<she>a)|Filipino|New\s+Zealander)$"
+)
 _ONE_OF = re.compile(
     r"^(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal|[Mm]any|[Mm]ost|[Ee]ach|[Bb]oth|[Aa]nother)\s+"
     r"of\s+(?P<group>(?:the|those|these|his|her|their|its)\s+.+)$"
@@ -811,6 +822,19 @@ def parse_speaker(text):
         return Mention(name=re.sub(r"^[Tt]he\s+", "", text), kind=SK.ORGANISATION)
     if text.lower() in ("others", "some others", "many others"):
         return Mention(name=text, kind=SK.ANONYMOUS, anonymous=True)  # "Others urged …"
+    led = _LED_BY.match(text)
+    if led:
+        leader = parse_speaker(led.group("who"))
+        if (
+            leader is not None
+            and leader.kind == SK.PERSON
+            and not (leader.anonymous or leader.anaphor)
+        ):
+            return leader  # "a team led by Samira Haddad": the team speaks through its leader
+    if text.lower() in ("the democrat", "the republican"):
+        # "the Republican said": a member of the party, the one written "R-…" before.
+        role = text.split()[1]
+        return Mention(name=text, anaphor="title", title_words=frozenset([role.lower()]), role=role)
     possessive = _POSSESSIVE.match(text)
     if possessive and not ANONYMOUS_QUALIFIERS.search(text):
         found = _possessive_speaker(possessive, text)
@@ -863,6 +887,10 @@ def parse_speaker(text):
         )
     if _AGED.match(text):
         return Mention(name=text, anaphor="person")  # "the 75-year-old": the person before
+    demonym = _DEMONYM.match(text)
+    if demonym:
+        gender = "female" if demonym.group("woman") or demonym.group("she") else ""
+        return Mention(name=text, anaphor="person", gender=gender)
     national = _NATIONAL_NOUN.match(text)
     if national and national.group(1).lower() in NATIONALITIES - COMPASS_WORDS:
         if not national.group(1).lower().endswith("ern"):

@@ -186,6 +186,13 @@ _BODY_WORDS = {
 # "Thinktank warns …", "…, after a union warned".
 _NAMED_LATER = {"thinktank", "union", "charity"}
 _STATUS_WORDS = {"retired", "former", "ex", "then", "acting", "outgoing", "interim"}
+# "the Ohio Democrat" for "Sen. Renata Alcorn, D-Ohio," or "Rep. Dale Hammond (R-Kan.)".
+_PARTY_LETTERS = {"democrat": "D", "republican": "R", "independent": "I"}
+_NAME_THEN_PARTY = re.compile(
+    r"[\w'’.-]+(?:\s+[A-Z][\w'’.-]*){0,3}\s*(?:(?:,\s*|\(\s*)(?P<party>[DRI])(?:\.,\s*|\s?[-–]\s?)"
+    r"(?P<state>[A-Z][\w.]*(?:\s?[A-Z][\w.]*){0,2})|,\s+an?\s+(?P<before>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s)?"
+    r"(?P<member>Democrat|Republican|independent)(?:\s+from\s+(?P<after>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))?)"
+)
 _EXPECTING = {"forecast", "expected", "estimated", "predicted", "projected", "anticipated"}
 _KIND_OF_MEMBER = {EK.PERSON: SK.PERSON, EK.PLACE: SK.GOVERNMENT}
 # Plural words for bodies: "the companies said" is said by the two named last.
@@ -624,7 +631,12 @@ class _Context:
             lambda m: (
                 (
                     (m.kind == SK.PERSON and not m.anonymous)
-                    or (m.anonymous and not m.document and not m.name.endswith("s"))
+                    or (
+                        m.anonymous
+                        and not m.document
+                        and not m.name.endswith("s")
+                        and not _is_body_noun(m)  # "The army delegation …", then "she said"
+                    )
                     or m.speaks_for
                 )
                 and agrees(m)
@@ -900,6 +912,8 @@ class _Context:
             spoke = self._latest(position, lambda m: m.speaks_for and not m.anonymous)
             if spoke is not None and spoke.position > max((at for at, _ in candidates), default=-1):
                 return spoke.at(position), "spokesperson"
+        if not candidates:
+            candidates = self._partisans(mention.role or mention.name, position)
         if candidates:
             at, member = max(candidates, key=lambda pair: pair[0])
             return self._member_mention(member, position), "title"
@@ -948,6 +962,26 @@ class _Context:
             if role and earlier and wanted <= role:
                 (exact if role == wanted else loose).append((max(earlier), member))
         return exact, loose
+
+    def _partisans(self, role, position):
+        """[(at, member)] named before `position` with a party tag that fits `role`: "D-Ohio"
+        for "Ohio Democrat", any "R-…" for "Republican"."""
+        words = role.lower().split()
+        party = _PARTY_LETTERS.get(words[-1]) if words else None
+        if party is None:
+            return []
+        state = words[:-1]
+        found = []
+        for member in self.cast.people():
+            for at in member.positions:
+                tag = _NAME_THEN_PARTY.match(self.cast.text, at) if 0 <= at <= position else None
+                if tag is None:
+                    continue
+                written = tag.group("state") or tag.group("before") or tag.group("after") or ""
+                letter = tag.group("party") or tag.group("member")[0].upper()
+                if letter == party and _state_fits(written.strip(), state):
+                    found.append((at, member))
+        return found
 
     def _titled(self, title):
         """The one person of the article whose title is `title`, or None."""
@@ -1346,6 +1380,29 @@ def _statement(text, masked, quotes, offset, context):
     if quotes and how == "named" and kind in (StatementKind.DIRECT, StatementKind.PARTIAL):
         result.confidence = min(0.95, result.confidence + 0.05)
     return result
+
+
+def _is_body_noun(mention):
+    """Whether an unnamed speaker is a body, not somebody: "the army delegation"."""
+    words = role_words(mention.role or mention.name)
+    return bool(words) and words[-1] in (ORGANISATION_HEADS | GOVERNMENT_HEADS) - {
+        "police",
+        "prosecutors",
+        "operator",
+    }
+
+
+def _state_fits(written, state):
+    """Whether a party tag's state ("N.M.", "Calif.", "Ohio") is `state`, a list of words, or
+    `state` is empty."""
+    if not state:
+        return True
+    parts = [p.lower() for p in re.split(r"[.\s]+", written) if p]
+    if len(parts) == 1 and len(parts[0]) == 2 and written[:2].isupper() and len(state) == 2:
+        parts = list(parts[0])  # "NY"
+    return len(parts) == len(state) and all(
+        w.startswith(p) for p, w in zip(parts, state, strict=True)
+    )
 
 
 def _role_title(role):

@@ -210,6 +210,10 @@ def is_heading(paragraph):
     return capitalised >= max(1, len(big) - (len(big) // 4))
 
 
+_LIST_MARK = re.compile(r"\s*(?:[•·▪‣◦●■]|[-*](?=\s))\s+")
+_QUOTED_LINE = re.compile(r"[‘'“\"][^.!?…]{1,90}[’'”\"](?:\s*-)?")
+
+
 def dateline_end(paragraph):
     """The offset where the story starts after a dateline ("CAIRO (Reuters) - "), else 0."""
     match = DATELINE.match(paragraph)
@@ -385,10 +389,16 @@ def layout(body):
             continue
         skip = dateline_end(text) if number < 3 and not dated else 0
         dated = dated or bool(skip)
+        mark = _LIST_MARK.match(text)  # "• Hale told Axios …": the bullet is no part of it
+        if mark and _QUOTED_LINE.fullmatch(text[mark.end() :].strip()):
+            # "- 'No life-threatening injuries'": a quotation set as a subheading
+            paragraphs.append(Paragraph(pa, text, text, (), (), heading=True))
+            continue
+        start = max(skip, mark.end() if mark else 0)
         spans, runs_on = _quotations(text)
         sentences = []
         for sa, sb in split_sentences(text):
-            sa = max(sa, skip)
+            sa = max(sa, start)
             while sa < sb and text[sa].isspace():
                 sa += 1
             if sa < sb:
