@@ -2533,3 +2533,32 @@ def test_he_or_she_is_never_a_body_described():
         "“People have seen many rounds of talks,” she said."
     )
     assert by_quote(body, "“People").source.name == "Samia Idris"
+
+
+def test_the_company_is_not_a_product_named_inside_the_sentence():
+    body = (
+        "Hoshino Motor Corp. said Tuesday it will recall about 412,000 vehicles.\n\n"
+        "The recall covers seven models, including the popular Aoba compact and the Kestrel "
+        "minivan, the company said in a filing."
+    )
+    assert by_quote(body, "The recall").source.name == "Hoshino Motor Corp."
+
+
+def test_a_companys_short_names_and_its_executives_title_are_the_company():
+    body = (
+        "Hoshino Motor Corp. said Tuesday it will recall about 412,000 vehicles.\n\n"
+        "“We deeply apologize,” Hoshino President Kenji Arakawa told a news conference.\n\n"
+        "Inspectors will visit Hoshino's headquarters."
+    )
+    entities = find_entities(body, headline="Hoshino Motor recalls 412,000 vehicles")
+    kinds = {name: kind for name, kind, _ in entities}
+    assert kinds["Hoshino Motor Corp."] == "organisation"
+    assert "Hoshino" not in kinds and "Hoshino Motor" not in kinds
+    aliases = next(a for name, _, a in entities if name == "Hoshino Motor Corp.")
+    assert "Hoshino Motor" in aliases
+
+
+def test_an_unknown_place_before_a_mayors_title_stays_a_place():
+    body = "Riverton Mayor Jane Okafor said the road would reopen on Monday."
+    kinds = {name: kind for name, kind, _ in find_entities(body)}
+    assert kinds["Riverton"] == "place"

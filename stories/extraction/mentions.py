@@ -97,6 +97,13 @@ class NameHit:
 _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F\u0400-\u04FF][\w'’.\-/&]*|&|\d[\w\-]*")
 _CONNECTORS = _words("of for de van von bin al da di du la le del der y o")
 # "mayor of Riverton", "the streets of Lagos": what follows is a place.
+# Titles that an unknown name before them makes a place's ("Riverton Mayor …"); before
+# other titles it is a body's ("Hoshino President …", "Hollyfield manager …").
+_OFFICES_OF_PLACES = set(
+    "mayor governor minister premier senator sen rep representative mp mla mpp mha msp ms td "
+    "councillor councilman councilwoman councilmember alderman assemblyman assemblywoman "
+    "legislator lawmaker sheriff commissioner judge magistrate coroner prefect".split()
+)
 _PLACE_OF = re.compile(
     r"\b(?:mayor|mayors|city|town|village|residents|people|streets|outskirts|suburbs|"
     r"governor|center|centre|heart|citizens|neighborhoods|neighbourhoods)\s+of\s+$",
@@ -685,6 +692,8 @@ def _split_run(text, run, context):
                 name = text[prefix[0].start : prefix[-1].end]
                 owned = [t.text for t in prefix]
                 kind = EK.ORGANISATION if _ends_in_org_head(owned) else EK.PLACE
+                if kind == EK.PLACE and _head(words[first_title]) not in _OFFICES_OF_PLACES:
+                    kind = EK.ORGANISATION  # "Hoshino President Kenji Arakawa": a company's
                 if known_name(name) is None and normalize_name(name) not in PLACE_INDEX:
                     hits.append(
                         NameHit(
@@ -1378,7 +1387,16 @@ class Cast:
         hits = sorted(self.hits, key=lambda h: (not h.outside, h.start))
         singles, multi = [], []
         # Names the world knows, and names classified by their own words.
+        affiliated = []  # "Hoshino President …": the body named in full elsewhere, if it is
         for hit in hits:
+            if (
+                hit.cue == "affiliation"
+                and hit.kind == EK.ORGANISATION
+                and known_name(hit.name) is None
+                and hit.key not in PLACE_INDEX
+            ):
+                affiliated.append(hit)
+                continue
             if hit.kind and hit.cue in ("dateline", "state", "affiliation"):
                 known = known_name(hit.name)
                 if known:
@@ -1425,7 +1443,12 @@ class Cast:
                 multi.remove(hit)
                 hit.name, hit.start = rest, hit.start + len(first) + 1
                 singles.append(hit)
-        # Names of more than one word: people, bodies, places, events.
+        # Names of more than one word: people, bodies, places, events. A body's full name in
+        # the text is read before the headline's shorter one ("Hoshino Motor Corp." before
+        # "Hoshino Motor"), so that the short one can be found to stand for it.
+        shorts = [h.key + " " for h in multi if h.outside]
+        fuller = [h for h in multi if not h.outside and h.key.startswith(tuple(shorts))]
+        multi = fuller + [h for h in multi if not any(h is f for f in fuller)]
         for hit in multi:
             member = (
                 self.find(hit.name)
@@ -1439,6 +1462,9 @@ class Cast:
             elif not member.kind:
                 member.kind = self._kind_of(hit, words_alone, text)
             self._add(member, hit.name, hit)
+        for hit in affiliated:
+            member = self.find(hit.name) or self._shortened(hit)
+            self._add(member or self._member(hit.name, EK.ORGANISATION), hit.name, hit)
         # One-word names: a surname, the short name of a body, an acronym, or a name alone.
         for hit in singles:
             if self.find(hit.name) is None and self._place_word(hit):
@@ -1588,6 +1614,8 @@ class Cast:
             for m in self.members
             if m.kind == EK.ORGANISATION and len(m.key.split()) > 1 and m.key.split()[0] == word
         }
+        # "Hoshino Motor" and "Hoshino Motor Corp." are one body, named short and in full.
+        bodies = {key for key in bodies if not any(other.startswith(key + " ") for other in bodies)}
         return len(bodies) > 1
 
     def _longer_form(self, hit):

@@ -813,7 +813,13 @@ class _Context:
             pool = [(m, spoke) for m, spoke in pool if m.kind == SK.OUTLET]
         else:
             pool = [(m, spoke) for m, spoke in pool if m.kind != SK.OUTLET]
-        opening = [m for m, _ in pool if self.sentence_start <= m.position < position]
+        opening = [
+            m
+            for m, _ in pool
+            # "Acme will …, the company said"; not "The recall covers …, including the Aoba"
+            if self.sentence_start <= m.position < position
+            and m.position - self.sentence_start <= 40
+        ]
         spoke = [m for m, has in pool if has]
         if joint is not None and not opening and head in _GENERIC_BODIES | {""}:
             # "The companies said …. The company said": the first of them, the subject.
