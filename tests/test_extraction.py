@@ -2562,3 +2562,45 @@ def test_an_unknown_place_before_a_mayors_title_stays_a_place():
     body = "Riverton Mayor Jane Okafor said the road would reopen on Monday."
     kinds = {name: kind for name, kind, _ in find_entities(body)}
     assert kinds["Riverton"] == "place"
+
+
+def test_a_member_of_parliament_described_then_named_is_the_one_named():
+    (found,) = find_statements(
+        "The local Labour MP, Sarah Quayle, said she would be seeking assurances."
+    )
+    assert found.source.name == "Sarah Quayle"
+
+
+@pytest.mark.parametrize("name", ["An Coimisiún Pleanála", "An Garda Síochána", "An Post"])
+def test_an_irish_bodys_article_is_part_of_its_name(name):
+    (found,) = find_statements(f"In a decision on Wednesday, {name} said it had no objection.")
+    assert (found.source.name, found.source.kind) == (name, SourceKind.ORGANISATION)
+    (hour,) = find_statements("An hour later, a spokesman said the plan would go ahead.")
+    assert hour.source.anonymous
+
+
+@pytest.mark.parametrize(
+    "body, name",
+    [
+        (
+            "The council refused it in 2022, and Acme Holdings said it had no objection.",
+            "Acme Holdings",
+        ),
+        ("The plan was shelved last year, and Jane Smith said it would not return.", "Jane Smith"),
+    ],
+)
+def test_a_second_clause_after_and_has_its_own_speaker(body, name):
+    (found,) = find_statements(body)
+    assert found.source.name == name
+
+
+def test_a_report_and_a_second_speakers_clause_keep_the_first_speaker_unrelayed():
+    (found,) = find_statements(
+        "The Financial Times reported in April that units had moved near the border, and the "
+        "African Union Commission said at the time that it was “deeply concerned.”"
+    )
+    assert (found.source.name, found.via) == ("Financial Times", None)
+
+
+def test_a_writers_note_in_the_first_person_is_no_statement():
+    assert find_statements("Hi, this is Oleksandra Hrytsenko, and I wrote this article.") == []

@@ -481,6 +481,13 @@ def _tail_speaker(text, start, end):
             continue
         if i > 0:
             before = tokens[i - 1][1].lower().strip(",")
+            if (
+                before == "and"
+                and i == 1
+                and mention.name.lower() not in ("i", "we")
+                and _after_a_clause(text, tokens[0][0])
+            ):
+                return mention, tokens[i][0]  # "The council refused it, and Acme said"
             if before in _BLOCKING_BEFORE and before not in _SUBORDINATORS:
                 if before in ("what", "who", "which", "that") and i >= len(tokens) - 3:
                     if mention.anonymous or mention.kind != SK.PERSON or i == len(tokens) - 1:
@@ -489,6 +496,16 @@ def _tail_speaker(text, start, end):
                 return None
         return mention, tokens[i][0]
     return None
+
+
+def _after_a_clause(text, at):
+    """Whether the ", and" ending at `at` joins two clauses ("The council refused it, and")
+    rather than the last of several names ("Britain, France, and")."""
+    before = text[:at].rstrip()
+    if not before.endswith(","):
+        return False
+    piece = before[:-1].rsplit(",", 1)[-1]
+    return len(piece.split()) >= 3 and _speaker(piece) is None
 
 
 def head_speaker(text):
@@ -774,7 +791,10 @@ def subject_before(masked, pos):
     clause = clauses[-1] if clauses else None
     if clause is not None and clause.end() < pos:
         # "Xinhua reported that the captain … had told rescuers": the clause's own subject.
-        inner = subject_before(masked[clause.end() :], pos - clause.end())
+        rest = masked[clause.end() :]
+        inner = subject_before(rest, pos - clause.end())
+        if inner is not None and re.search(r",\s+and\s+$", rest[: inner[1]]):
+            return None  # "The FT reported that …, and the AU said": not what the FT reported
         if inner is not None:
             return inner[0], inner[1] + clause.end(), inner[2]
         return None
@@ -1363,6 +1383,17 @@ def _read_attributions(masked):
                 and not re.search(r"\b(?:who|which)\s+(?:\w+\s+){0,2}$", masked[: a.verb_start])
             )
             for b in found
+        )
+    ]
+    # "The FT reported that …, and the AU said …": a second clause with its own speaker; the
+    # sentence is the first speaker's, and the first is no relay of the second.
+    kept = [
+        a
+        for a in kept
+        if not (
+            a.type == "speech"
+            and re.search(r",\s+and\s+$", masked[: a.start])
+            and any(b.verb_end <= a.start and b.type in ("speech", "report") for b in kept)
         )
     ]
     return tuple(sorted(kept, key=lambda a: a.verb_start))

@@ -283,6 +283,9 @@ ANONYMOUS_QUALIFIERS = re.compile(
     r"in\s+the\s+room|at\s+the\s+meeting)\b.*$",
     re.IGNORECASE,
 )
+# Irish "An" ("the") before a consonant: part of a body's name ("An Garda Síochána", "An Post",
+# "An Coimisiún Pleanála"), where English would write "A".
+IRISH_ARTICLE = re.compile(r"An\s+[BCDFGJ-NP-TV-Z][a-záéíóú]")
 QUANTIFIERS = _words(
     "a an one two three four five six seven eight nine ten several some many multiple "
     "other another numerous few dozens"

@@ -29,6 +29,7 @@ from stories.extraction.lexicon import (
     GIVEN_NAMES,
     GOVERNMENT_HEADS,
     GOVERNMENT_NAME_HEADS,
+    IRISH_ARTICLE,
     MONTHS,
     NAME_PARTICLES,
     NATIONALITIES,
@@ -543,6 +544,8 @@ def _split_run(text, run, context):
         low = lows[0]
         if low in _PLACE_PREPOSITIONS:
             stripped_place = True
+        if low == "an" and IRISH_ARTICLE.match(" ".join(words[:2])):
+            break  # "An Post": part of the name
         if low in ("the", "a", "an"):
             cue = "the"
         elif low in WEEKDAYS or (low in MONTHS and low != "may"):

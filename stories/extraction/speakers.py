@@ -18,6 +18,7 @@ from stories.extraction.lexicon import (
     GOVERNMENT_HEADS,
     GOVERNMENT_NAME_HEADS,
     HONORIFIC_WORDS,
+    IRISH_ARTICLE,
     MONTHS,
     NATIONALITIES,
     ORGANISATION_HEADS,
@@ -182,6 +183,8 @@ def guess_name_kind(name):
     key = normalize_name(name)
     if key in COUNTRIES:
         return SK.GOVERNMENT
+    if IRISH_ARTICLE.match(name):
+        return SK.ORGANISATION  # "An Post", "An Garda Síochána"
     tokens = name.split()
     lows = [t.lower().rstrip(".") for t in tokens]
     had_the = lows[0] == "the"
@@ -404,7 +407,11 @@ def _parse_plain(text):
     tokens = [_clean_token(t) for t in core.split()]
     if not all(tokens):
         return None
-    if len(tokens) > 2 and tokens[-1] in POST_NOMINALS and _is_capitalised(tokens[-2]):
+    if (
+        len(tokens) > 2
+        and tokens[-1] in POST_NOMINALS
+        and all(_is_capitalised(t) for t in tokens[:-1])  # not "The local Labour MP"
+    ):
         tokens = tokens[:-1]  # "Jane Ndoro SC": the letters after a name are not part of it
         core = " ".join(core.split()[: len(tokens)])
     opener = tokens[0].lower()
@@ -461,6 +468,8 @@ def _parse_plain(text):
                     role=descriptor.role or match.group("head"),
                 )
     det = lows[0] if lows[0] in QUANTIFIERS or lows[0] == "the" else ""
+    if det == "an" and IRISH_ARTICLE.match(" ".join(tokens[:2])):
+        det = ""  # "An Garda Síochána"
     rest = tokens[1:] if det else tokens
     if not rest:
         return None
