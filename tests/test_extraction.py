@@ -2447,14 +2447,20 @@ def test_a_bullet_is_no_part_of_the_speaker():
     assert (tessellate[1].source.name, tessellate[1].kind) == ("Tessellate", "no_comment")
 
 
-def test_a_quotation_set_as_a_bulleted_subheading_is_no_statement():
+@pytest.mark.parametrize(
+    "subheading", ["- 'No life-threatening injuries'", "‘No life-threatening injuries’"]
+)
+def test_a_few_quoted_words_set_as_a_subheading_are_no_statement(subheading):
     body = (
         "Health Minister Selim Aydogdu said three people were in intensive care.\n\n"
-        "- 'No life-threatening injuries'\n\n"
-        "Rescuers worked through the night."
+        f"{subheading}\n\n"
+        "“There are no life-threatening injuries,” said Dr Ayla Demir, a surgeon.\n\n"
+        "“The rest will go home tomorrow.”"
     )
-    assert [quote for quote, _ in statements(body)] == [
-        "Health Minister Selim Aydogdu said three people were in intensive care."
+    assert [(quote[:12], f.source.name) for quote, f in statements(body)] == [
+        ("Health Minis", "Selim Aydogdu"),
+        ("“There are n", "Ayla Demir"),
+        ("“The rest wi", "Ayla Demir"),
     ]
 
 

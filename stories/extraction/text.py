@@ -390,8 +390,9 @@ def layout(body):
         skip = dateline_end(text) if number < 3 and not dated else 0
         dated = dated or bool(skip)
         mark = _LIST_MARK.match(text)  # "• Hale told Axios …": the bullet is no part of it
-        if mark and _QUOTED_LINE.fullmatch(text[mark.end() :].strip()):
-            # "- 'No life-threatening injuries'": a quotation set as a subheading
+        if _QUOTED_LINE.fullmatch(text[mark.end() if mark else 0 :].strip()):
+            # "‘Very wide error bars’", "- 'No life-threatening injuries'": a few quoted words
+            # set as a subheading, pulled from a quotation the story gives in full.
             paragraphs.append(Paragraph(pa, text, text, (), (), heading=True))
             continue
         start = max(skip, mark.end() if mark else 0)
