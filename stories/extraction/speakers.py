@@ -410,7 +410,9 @@ def _parse_plain(text):
     if (
         len(tokens) > 2
         and tokens[-1] in POST_NOMINALS
-        and all(_is_capitalised(t) for t in tokens[:-1])  # not "The local Labour MP"
+        and _is_capitalised(tokens[-2])
+        and tokens[0].lower() not in ("the", "a", "an", "its", "his", "her", "their")
+        # not "The local Labour MP", a description
     ):
         tokens = tokens[:-1]  # "Jane Ndoro SC": the letters after a name are not part of it
         core = " ".join(core.split()[: len(tokens)])
