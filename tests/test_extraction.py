@@ -2610,3 +2610,31 @@ def test_a_report_and_a_second_speakers_clause_keep_the_first_speaker_unrelayed(
 
 def test_a_writers_note_in_the_first_person_is_no_statement():
     assert find_statements("Hi, this is Oleksandra Hrytsenko, and I wrote this article.") == []
+
+
+def test_a_body_that_acted_then_said_is_named_without_its_verb():
+    body = (
+        "Equity Bank cut its lending rate on Monday.\n\n"
+        "The Bank of Uganda held its central bank rate at 10 percent last week, saying risks "
+        "remained."
+    )
+    assert by_quote(body, "The Bank of Uganda").source.name == "Bank of Uganda"
+
+
+def test_a_bodys_office_in_a_city_is_the_body():
+    body = (
+        "Owatonna Police said the call was a hoax.\n\n"
+        "The FBI's Minneapolis field office said in a statement that it was aware of it."
+    )
+    assert by_quote(body, "The FBI").source.name == "FBI"
+
+
+def test_a_statement_named_for_a_body_is_that_bodys_and_no_other_statement():
+    body = (
+        "Prices rose, according to the Kremlin statement.\n\n"
+        "Output will rise in January, according to the OPEC statement.\n\n"
+        "Egypt's statement said the next round would take place in two weeks."
+    )
+    sources = [f.source.name for _, f in statements(body)]
+    assert sources[:2] == ["Kremlin", "OPEC"]
+    assert sources[2] not in ("Kremlin", "OPEC", "Egypt's")

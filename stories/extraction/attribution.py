@@ -275,8 +275,10 @@ _VOICE_DOCUMENTS = _words(
     "data figures statistics numbers results estimates presentation remarks comments "
     "testimony speech briefing"
 )
+# What a body issues in its own name: "the OPEC+ statement" is OPEC+'s word.
+_STATEMENTS = _words("statement readout communique communiqué announcement")
 _DOCUMENT_PHRASE = re.compile(
-    r"^(?:(?P<det>[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)?(?P<mods>(?:[\w’'-]+\s+){0,4}?)"
+    r"^(?:(?P<det>[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)?(?P<mods>(?:[\w’'+-]+\s+){0,4}?)"
     r"(?P<head>"
     + "|".join(sorted(DOCUMENT_HEADS | _VOICE_DOCUMENTS, key=len, reverse=True))
     + r")(?P<made>,?\s+(?:released|published|issued|filed|compiled|prepared|commissioned|posted|"
@@ -319,8 +321,15 @@ def document_phrase(text):
     if any(w.lower() in _MOD_STOPS or w.endswith("ed") for w in mods.split()):
         return None  # "The mayor unveiled a plan": a clause, not a document's name
     if mods and (mods[0].isupper() or re.search(r"[’']s$", mods)):
-        if head in _VOICE_DOCUMENTS and not match.group("who") and mods[0].isupper():
-            return parse_speaker(mods)  # "California Department of Education data"
+        if head in _VOICE_DOCUMENTS | _STATEMENTS and not match.group("who") and mods[0].isupper():
+            named = parse_speaker(mods)
+            if head in _VOICE_DOCUMENTS or (
+                named
+                and not (named.anonymous or named.anaphor)
+                and not re.search(r"[’']s$", mods)  # "Egypt's statement": read as possessive
+            ):
+                # "California Department of Education data", "the OPEC+ statement"
+                return named
         return None  # a name or a possessive: parse_speaker reads those
     who_text = match.group("who")
     prep = match.group("prep")
@@ -518,6 +527,10 @@ def head_speaker(text):
         low = match.group().lower()
         if low in _CLAUSE_VERBS and not _RELATIVE_WORDS.intersection(words[-4:]):
             break  # "Daniel Haddad told CNN that": no speaker goes past the verb
+        if low in _IRREGULAR_PAST and low != "led" and tokens:
+            named = _speaker(text[skip : skip + tokens[-1]])
+            if named is not None and not (named.anonymous or named.anaphor):
+                break  # "The Bank of Uganda held its rate": a name, then its verb
         tokens.append(match.end() - skip)
         words.append(low)
         if len(tokens) == 16:

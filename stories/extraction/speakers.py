@@ -646,6 +646,9 @@ _POSSESSIVE = re.compile(
     r"^(?:(?P<owner>.+?)(?:['’]s|s['’])|(?P<pronoun>[Hh]er|[Hh]is|[Ii]ts|[Tt]heir))\s+"
     r"(?P<rest>[a-z][\w\s-]*)$"
 )
+_POSSESSIVE_PLACE = re.compile(
+    r"^(?P<owner>.+?['’]s)\s+(?P<place>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+(?P<rest>[a-z][\w\s-]*)$"
+)
 # "Ukraine's Coordination Headquarters …", "the SEC's Office of …": a body named after its
 # country or parent.
 _POSSESSED_NAME = re.compile(r"^(?P<owner>[A-Z][^’']*?)['’]s\s+(?P<rest>[A-Z].*)$")
@@ -846,6 +849,10 @@ def parse_speaker(text):
         # "the Republican said": a member of the party, the one written "R-…" before.
         role = text.split()[1]
         return Mention(name=text, anaphor="title", title_words=frozenset([role.lower()]), role=role)
+    placed = _POSSESSIVE_PLACE.match(text)
+    if placed and normalize_name(placed.group("place")) in PLACE_INDEX:
+        # "The FBI's Minneapolis field office": the FBI's office, wherever it is.
+        return parse_speaker(f"{placed.group('owner')} {placed.group('rest')}")
     possessive = _POSSESSIVE.match(text)
     if possessive and not ANONYMOUS_QUALIFIERS.search(text):
         found = _possessive_speaker(possessive, text)
