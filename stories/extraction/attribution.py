@@ -326,7 +326,11 @@ def document_phrase(text):
             if head in _VOICE_DOCUMENTS or (
                 named
                 and not (named.anonymous or named.anaphor)
-                and not re.search(r"[’']s$", mods)  # "Egypt's statement": read as possessive
+                and named.kind in (SK.ORGANISATION, SK.GOVERNMENT)
+                # a body known or written in capitals, not "the Budget statement" or "the Doha
+                # statement" (an event, a place)
+                and (known_name(mods) is not None or re.fullmatch(r"[A-Z][A-Z&+.-]+", mods))
+                and normalize_name(mods) not in PLACE_INDEX
             ):
                 # "California Department of Education data", "the OPEC+ statement"
                 return named
@@ -507,6 +511,9 @@ def _tail_speaker(text, start, end):
     return None
 
 
+_PLAIN_SPEECH = _words("said says told tells wrote writes announced reported reports")
+
+
 def _after_a_clause(text, at):
     """Whether the ", and" ending at `at` joins two clauses ("The council refused it, and")
     rather than the last of several names ("Britain, France, and")."""
@@ -514,7 +521,14 @@ def _after_a_clause(text, at):
     if not before.endswith(","):
         return False
     piece = before[:-1].rsplit(",", 1)[-1]
-    return len(piece.split()) >= 3 and _speaker(piece) is None
+    words = piece.lower().split()
+    if len(words) < 3:
+        return False
+    if words[0] in _RELATIVE_WORDS or words[0] in ("where", "when") or words[0].endswith("ing"):
+        return False  # "Jane Doe, who founded the firm, and her husband said": one subject
+    return any(
+        w in _CLAUSE_VERBS or w in _IRREGULAR_PAST or re.fullmatch(r"[a-z]{3,}ed", w) for w in words
+    )  # a clause has a verb; "Prosecutors in Manhattan, Brooklyn and the Bronx, and" none
 
 
 def head_speaker(text):
@@ -1406,7 +1420,11 @@ def _read_attributions(masked):
         if not (
             a.type == "speech"
             and re.search(r",\s+and\s+$", masked[: a.start])
-            and any(b.verb_end <= a.start and b.type in ("speech", "report") for b in kept)
+            and any(
+                b.verb_end <= a.start
+                and (b.type in ("report", "according") or b.verb in _PLAIN_SPEECH)
+                for b in kept
+            )
         )
     ]
     return tuple(sorted(kept, key=lambda a: a.verb_start))

@@ -283,9 +283,13 @@ ANONYMOUS_QUALIFIERS = re.compile(
     r"in\s+the\s+room|at\s+the\s+meeting)\b.*$",
     re.IGNORECASE,
 )
-# Irish "An" ("the") before a consonant: part of a body's name ("An Garda Síochána", "An Post",
-# "An Coimisiún Pleanála"), where English would write "A".
-IRISH_ARTICLE = re.compile(r"An\s+[BCDFGJ-NP-TV-Z][a-záéíóú]")
+# Irish "An" ("the") that is part of a body's name ("An Garda Síochána", "An Post", "An
+# Coimisiún Pleanála"); not the English article ("An MoD spokesperson") nor a title ("An
+# Taoiseach").
+IRISH_ARTICLE = re.compile(
+    r"An\s+(?:Post|Garda\s+S[ií]och[aá]na|Bord|Taisce|Coimisi[uú]n|Chomhairle|Phoblacht|[OÓ]ige|"
+    r"Cos[aá]n|Roinn|Foras|Ch[uú]irt|tSeirbh[ií]s|Lucht)\b"
+)
 QUANTIFIERS = _words(
     "a an one two three four five six seven eight nine ten several some many multiple "
     "other another numerous few dozens"

@@ -103,7 +103,8 @@ _CONNECTORS = _words("of for de van von bin al da di du la le del der y o")
 _OFFICES_OF_PLACES = set(
     "mayor governor minister premier senator sen rep representative mp mla mpp mha msp ms td "
     "councillor councilman councilwoman councilmember alderman assemblyman assemblywoman "
-    "legislator lawmaker sheriff commissioner judge magistrate coroner prefect".split()
+    "legislator lawmaker sheriff commissioner judge magistrate coroner prefect constable "
+    "treasurer superintendent comptroller auditor clerk".split()
 )
 _PLACE_OF = re.compile(
     r"\b(?:mayor|mayors|city|town|village|residents|people|streets|outskirts|suburbs|"
@@ -544,7 +545,7 @@ def _split_run(text, run, context):
         low = lows[0]
         if low in _PLACE_PREPOSITIONS:
             stripped_place = True
-        if low == "an" and IRISH_ARTICLE.match(" ".join(words[:2])):
+        if low == "an" and IRISH_ARTICLE.match(" ".join(words[:3])):
             break  # "An Post": part of the name
         if low in ("the", "a", "an"):
             cue = "the"
@@ -695,7 +696,11 @@ def _split_run(text, run, context):
                 name = text[prefix[0].start : prefix[-1].end]
                 owned = [t.text for t in prefix]
                 kind = EK.ORGANISATION if _ends_in_org_head(owned) else EK.PLACE
-                if kind == EK.PLACE and _head(words[first_title]) not in _OFFICES_OF_PLACES:
+                if (
+                    kind == EK.PLACE
+                    and not {_head(w) for w in words[first_title:title_end]} & _OFFICES_OF_PLACES
+                    and _head(owned[-1]) not in PLACE_NAME_HEADS  # "Kildare County Manager"
+                ):
                     kind = EK.ORGANISATION  # "Hoshino President Kenji Arakawa": a company's
                 if known_name(name) is None and normalize_name(name) not in PLACE_INDEX:
                     hits.append(

@@ -411,8 +411,11 @@ def _parse_plain(text):
         len(tokens) > 2
         and tokens[-1] in POST_NOMINALS
         and _is_capitalised(tokens[-2])
-        and tokens[0].lower() not in ("the", "a", "an", "its", "his", "her", "their")
         # not "The local Labour MP", a description
+        and not (
+            tokens[0].lower() in ("the", "a", "an", "its", "his", "her", "their")
+            and any(t[:1].islower() for t in tokens[1:-1])
+        )
     ):
         tokens = tokens[:-1]  # "Jane Ndoro SC": the letters after a name are not part of it
         core = " ".join(core.split()[: len(tokens)])
@@ -470,7 +473,7 @@ def _parse_plain(text):
                     role=descriptor.role or match.group("head"),
                 )
     det = lows[0] if lows[0] in QUANTIFIERS or lows[0] == "the" else ""
-    if det == "an" and IRISH_ARTICLE.match(" ".join(tokens[:2])):
+    if det == "an" and IRISH_ARTICLE.match(" ".join(tokens[:3])):
         det = ""  # "An Garda Síochána"
     rest = tokens[1:] if det else tokens
     if not rest:
@@ -646,6 +649,7 @@ _POSSESSIVE = re.compile(
     r"^(?:(?P<owner>.+?)(?:['’]s|s['’])|(?P<pronoun>[Hh]er|[Hh]is|[Ii]ts|[Tt]heir))\s+"
     r"(?P<rest>[a-z][\w\s-]*)$"
 )
+_BRANCH_WORDS = {"office", "bureau", "branch", "headquarters", "division", "unit", "team"}
 _POSSESSIVE_PLACE = re.compile(
     r"^(?P<owner>.+?['’]s)\s+(?P<place>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+(?P<rest>[a-z][\w\s-]*)$"
 )
@@ -834,6 +838,20 @@ def parse_speaker(text):
     if re.sub(r"^[Tt]he\s+", "", text) in MEMBER_OR_BODY:
         # "The MHA said": Singapore's Ministry of Home Affairs, not a member of an assembly.
         return Mention(name=re.sub(r"^[Tt]he\s+", "", text), kind=SK.ORGANISATION)
+    words = text.split()
+    if (
+        1 < len(words) <= 5
+        and words[0].lower() != "the"
+        and all(_is_capitalised(w) for w in words)
+        and words[-1].lower().rstrip(".") in TITLE_WORDS
+        and words[-1] not in POST_NOMINALS  # "Tessa Vane MP"
+        and known_name(text) is None
+    ):
+        # "Water Resources Minister says …", "Finance Minister:": a title with nobody's name,
+        # read as "the Water Resources Minister".
+        titled = parse_speaker(f"the {text}")
+        if titled is not None and titled.anaphor == "title":
+            return replace(titled, name=text)
     if text.lower() in ("others", "some others", "many others"):
         return Mention(name=text, kind=SK.ANONYMOUS, anonymous=True)  # "Others urged …"
     led = _LED_BY.match(text)
@@ -850,7 +868,12 @@ def parse_speaker(text):
         role = text.split()[1]
         return Mention(name=text, anaphor="title", title_words=frozenset([role.lower()]), role=role)
     placed = _POSSESSIVE_PLACE.match(text)
-    if placed and normalize_name(placed.group("place")) in PLACE_INDEX:
+    if (
+        placed
+        and normalize_name(placed.group("place")) in PLACE_INDEX
+        and normalize_name(placed.group("owner")[:-2]) not in PLACE_INDEX
+        and placed.group("rest").split()[-1].lower() in _BRANCH_WORDS
+    ):
         # "The FBI's Minneapolis field office": the FBI's office, wherever it is.
         return parse_speaker(f"{placed.group('owner')} {placed.group('rest')}")
     possessive = _POSSESSIVE.match(text)

@@ -68,6 +68,7 @@ from stories.extraction.lexicon import (
     TITLE_EXPANSIONS,
     TITLE_MODIFIERS,
     TITLE_WORDS,
+    US_STATES,
     known_name,
     normalize_name,
 )
@@ -185,6 +186,16 @@ _BODY_WORDS = {
 # Bodies a headline or a lede may name only by their kind, the story naming them further down:
 # "Thinktank warns …", "…, after a union warned".
 _NAMED_LATER = {"thinktank", "union", "charity"}
+# Unnamed speakers that are bodies, never a "he" or "she".
+_BODY_NOUNS = set(
+    "delegation team group committee board panel council company firm office ministry "
+    "department agency army government administration authority commission union association "
+    "party campaign coalition bank court tribunal".split()
+)
+_LISTED_BEFORE = re.compile(
+    r"\b(?:including|such\s+as|like|and|or)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+)?\Z"
+)
+_HONORIFIC_WORDS = {"dr", "mr", "mrs", "ms", "miss", "mx", "hon", "sir", "dame"}
 _STATUS_WORDS = {"retired", "former", "ex", "then", "acting", "outgoing", "interim"}
 # "the Ohio Democrat" for "Sen. Renata Alcorn, D-Ohio," or "Rep. Dale Hammond (R-Kan.)".
 _PARTY_LETTERS = {"democrat": "D", "republican": "R", "independent": "I"}
@@ -477,7 +488,11 @@ class _Context:
                 if described is not None:
                     return described
         if mention.anaphor == "person":
-            return self._person_pronoun(mention, position)
+            found, how = self._person_pronoun(mention, position)
+            if found is None and mention.name.lower().startswith("the "):
+                # "The Irishman said …" with nobody named before: somebody, described.
+                return replace(mention, kind=SK.ANONYMOUS, anonymous=True, anaphor=""), "anonymous"
+            return found, how
         if mention.anaphor == "any":
             found = self._latest(position, lambda m: m.anonymous or m.kind != SK.PERSON)
             found = found or self._latest(position, lambda m: True)
@@ -816,9 +831,11 @@ class _Context:
         opening = [
             m
             for m, _ in pool
-            # "Acme will …, the company said"; not "The recall covers …, including the Aoba"
+            # "Acme will …, the company said"; not "The recall covers …, including the Aoba
+            # compact and the Kestrel minivan", nor a name inside the quotation
             if self.sentence_start <= m.position < position
-            and m.position - self.sentence_start <= 40
+            and not _LISTED_BEFORE.search(self.cast.text, max(0, m.position - 40), m.position)
+            and not any(a <= m.position < b for a, b in self.sentence_quotes)
         ]
         spoke = [m for m, has in pool if has]
         if joint is not None and not opening and head in _GENERIC_BODIES | {""}:
@@ -920,6 +937,12 @@ class _Context:
                 return spoke.at(position), "spokesperson"
         if not candidates:
             candidates = self._partisans(mention.role or mention.name, position)
+        if not candidates and not mention.relation and (self.headline or self.in_lede(position)):
+            # "Mayor says …" over a story about "Mayor Kerry Tane-Roberts": the one person the
+            # story gives that title, named below.
+            titled = self._titled(" ".join(sorted(wanted)))
+            if titled is not None:
+                return self._member_mention(titled, position), "title"
         if candidates:
             at, member = max(candidates, key=lambda pair: pair[0])
             return self._member_mention(member, position), "title"
@@ -1074,8 +1097,12 @@ class _Context:
                 self.documents.append(found)
                 return found, "document"
         bare = normalize_name(mention.name)
-        definite = bare.split()[:1] != ["a"] and (
-            mention.name.lower().startswith(("the ", "this ")) or bare == head
+        definite = (
+            bare.split()[:1] != ["a"]
+            and (mention.name.lower().startswith(("the ", "this ")) or bare == head)
+            # "the Budget statement", "the Doha statement": named for something, not "the one
+            # mentioned before"
+            and not any(w[:1].isupper() for w in mention.name.split()[1:-1])
         )
         if head == "statement" and definite:
             if self.statement_makers:
@@ -1391,23 +1418,20 @@ def _statement(text, masked, quotes, offset, context):
 def _is_body_noun(mention):
     """Whether an unnamed speaker is a body, not somebody: "the army delegation"."""
     words = role_words(mention.role or mention.name)
-    return bool(words) and words[-1] in (ORGANISATION_HEADS | GOVERNMENT_HEADS) - {
-        "police",
-        "prosecutors",
-        "operator",
-    }
+    return bool(words) and words[-1] in _BODY_NOUNS
 
 
 def _state_fits(written, state):
-    """Whether a party tag's state ("N.M.", "Calif.", "Ohio") is `state`, a list of words, or
-    `state` is empty."""
+    """Whether a party tag's state ("N.M.", "Calif.", "PA", "Ohio") is `state`, a list of lower-
+    case words, or `state` is empty."""
     if not state:
         return True
-    parts = [p.lower() for p in re.split(r"[.\s]+", written) if p]
-    if len(parts) == 1 and len(parts[0]) == 2 and written[:2].isupper() and len(state) == 2:
-        parts = list(parts[0])  # "NY"
-    return len(parts) == len(state) and all(
-        w.startswith(p) for p, w in zip(parts, state, strict=True)
+    wanted = " ".join(state)
+    compact = written.replace(" ", "")
+    return any(
+        name.lower() == wanted
+        and (written == name or compact in {a.replace(" ", "") for a in abbreviations})
+        for name, abbreviations in US_STATES.items()
     )
 
 
@@ -1417,8 +1441,10 @@ def _role_title(role):
 
 
 def _title_words(words):
-    """A title's words, abbreviations spelled out: "Cr" is a councillor, "Sen." a senator."""
-    return {TITLE_EXPANSIONS.get(w.rstrip("."), w.rstrip(".")) for w in words}
+    """A title's words, abbreviations spelled out: "Cr" is a councillor, "Sen." a senator;
+    honorifics left out ("Governor Dr Mercy Onyango-Kibet" is a governor)."""
+    found = {TITLE_EXPANSIONS.get(w.rstrip("."), w.rstrip(".")) for w in words}
+    return found - _HONORIFIC_WORDS if found - _HONORIFIC_WORDS else found
 
 
 def _capital_as_country(source):

@@ -211,7 +211,32 @@ def is_heading(paragraph):
 
 
 _LIST_MARK = re.compile(r"\s*(?:[•·▪‣◦●■]|[-*](?=\s))\s+")
-_QUOTED_LINE = re.compile(r"[‘'“\"][^.!?…]{1,90}[’'”\"](?:\s*-)?")
+_QUOTED_LINE = re.compile(r"[‘'“\"](?P<words>[^.!?…“”\"]{1,90})[’'”\"](?:\s*-)?")
+
+
+def _pulled_quote(line, body, start, end):
+    """Whether a paragraph is a few quoted words that the story quotes again elsewhere: a
+    subheading pulled from a quotation, not a statement of its own."""
+    quoted = _QUOTED_LINE.fullmatch(line)
+    if not quoted or len(quoted.group("words").split()) > 10:
+        return False
+    words = _plain_words(quoted.group("words"))
+    if words.strip() and words in _plain_words(body[:start] + " " + body[end:]):
+        return True
+    # Not quoted again word for word: still a subheading when short, with no speech verb,
+    # and not the quotation a colon introduced ("The club posted on X:").
+    return (
+        len(words.split()) <= 7
+        and not _SPEECH_WORD.search(words)
+        and not body[:start].rstrip().endswith(":")
+    )
+
+
+_SPEECH_WORD = re.compile(r" (?:said|says|told|tells|added|adds|wrote|writes|asked|asks) ")
+
+
+def _plain_words(text):
+    return " " + " ".join(re.findall(r"[\w’']+", text.lower().replace("’", "'"))) + " "
 
 
 def dateline_end(paragraph):
@@ -390,7 +415,7 @@ def layout(body):
         skip = dateline_end(text) if number < 3 and not dated else 0
         dated = dated or bool(skip)
         mark = _LIST_MARK.match(text)  # "• Hale told Axios …": the bullet is no part of it
-        if _QUOTED_LINE.fullmatch(text[mark.end() if mark else 0 :].strip()):
+        if _pulled_quote(text[mark.end() if mark else 0 :].strip(), body, pa, pa + len(text)):
             # "‘Very wide error bars’", "- 'No life-threatening injuries'": a few quoted words
             # set as a subheading, pulled from a quotation the story gives in full.
             paragraphs.append(Paragraph(pa, text, text, (), (), heading=True))
