@@ -2744,3 +2744,19 @@ def test_a_statement_named_for_an_event_or_place_is_nobodys_word(named):
         f"Taxes will rise, according to {named}."
     )
     assert by_quote(body, "Taxes").source.name not in ("OPEC", "Qatar", "Budget")
+
+
+@pytest.mark.parametrize(
+    "line, name",
+    [
+        ("Water Resources Minister says the State must comply with the order", "Ravi Kumar"),
+        ("Burger King says sales rose in the quarter", "Burger King"),
+    ],
+)
+def test_a_headline_title_is_the_officeholder_but_a_brand_stays_a_brand(line, name):
+    body = (
+        f"{line}\n\n"
+        "Water Resources Minister Ravi Kumar said the State had no legal option but to comply. "
+        "Burger King said sales rose."
+    )
+    assert statements(body)[0][1].source.name == name

@@ -649,6 +649,27 @@ _POSSESSIVE = re.compile(
     r"^(?:(?P<owner>.+?)(?:['’]s|s['’])|(?P<pronoun>[Hh]er|[Hh]is|[Ii]ts|[Tt]heir))\s+"
     r"(?P<rest>[a-z][\w\s-]*)$"
 )
+# The last words of a title that holds an office, standing for its holder ("Water Resources
+# Minister says …"); not a surname or a brand's last word ("Burger King", "Dollar General").
+_OFFICE_HEADS = set(
+    "minister secretary governor commissioner mayor premier president chairman chairwoman "
+    "chairperson spokesman spokeswoman spokesperson director ceo treasurer prosecutor "
+    "attorney-general ombudsman coroner superintendent".split()
+)
+
+
+def _office_head(words):
+    last = words[-1].lower().rstrip(".")
+    if last == "general":
+        return len(words) > 1 and words[-2].lower() in (
+            "attorney",
+            "surgeon",
+            "solicitor",
+            "auditor",
+        )
+    return last in _OFFICE_HEADS
+
+
 _BRANCH_WORDS = {"office", "bureau", "branch", "headquarters", "division", "unit", "team"}
 _POSSESSIVE_PLACE = re.compile(
     r"^(?P<owner>.+?['’]s)\s+(?P<place>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+(?P<rest>[a-z][\w\s-]*)$"
@@ -843,8 +864,8 @@ def parse_speaker(text):
         1 < len(words) <= 5
         and words[0].lower() != "the"
         and all(_is_capitalised(w) for w in words)
-        and words[-1].lower().rstrip(".") in TITLE_WORDS
-        and words[-1] not in POST_NOMINALS  # "Tessa Vane MP"
+        and _office_head(words)
+        and words[0].lower() not in GIVEN_NAMES  # "Billie Jean King", "John Major"
         and known_name(text) is None
     ):
         # "Water Resources Minister says …", "Finance Minister:": a title with nobody's name,
