@@ -61,6 +61,7 @@ from stories.extraction.lexicon import (
     EK,
     GOVERNMENT_HEADS,
     GOVERNMENT_NAME_HEADS,
+    HONORIFIC_WORDS,
     NATIONALITIES,
     ORGANISATION_HEADS,
     PLACE_INDEX,
@@ -195,7 +196,6 @@ _BODY_NOUNS = set(
 _LISTED_BEFORE = re.compile(
     r"\b(?:including|such\s+as|like|and|or)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+)?\Z"
 )
-_HONORIFIC_WORDS = {"dr", "mr", "mrs", "ms", "miss", "mx", "hon", "sir", "dame"}
 _STATUS_WORDS = {"retired", "former", "ex", "then", "acting", "outgoing", "interim"}
 # "the Ohio Democrat" for "Sen. Renata Alcorn, D-Ohio," or "Rep. Dale Hammond (R-Kan.)".
 _PARTY_LETTERS = {"democrat": "D", "republican": "R", "independent": "I"}
@@ -940,7 +940,7 @@ class _Context:
         if not candidates and not mention.relation and (self.headline or self.in_lede(position)):
             # "Mayor says …" over a story about "Mayor Kerry Tane-Roberts": the one person the
             # story gives that title, named below.
-            titled = self._titled(" ".join(sorted(wanted)))
+            titled = self._one_titled(wanted)
             if titled is not None:
                 return self._member_mention(titled, position), "title"
         if candidates:
@@ -1014,7 +1014,10 @@ class _Context:
 
     def _titled(self, title):
         """The one person of the article whose title is `title`, or None."""
-        wanted = _role_title(title) - {"the", "a", "an"}
+        return self._one_titled(_role_title(title) - {"the", "a", "an"})
+
+    def _one_titled(self, wanted):
+        """The one person of the article whose title words are exactly `wanted`, or None."""
         exact, _ = self._titled_before(wanted, float("inf")) if wanted else ([], [])
         return exact[0][1] if len(exact) == 1 else None
 
@@ -1444,7 +1447,7 @@ def _title_words(words):
     """A title's words, abbreviations spelled out: "Cr" is a councillor, "Sen." a senator;
     honorifics left out ("Governor Dr Mercy Onyango-Kibet" is a governor)."""
     found = {TITLE_EXPANSIONS.get(w.rstrip("."), w.rstrip(".")) for w in words}
-    return found - _HONORIFIC_WORDS if found - _HONORIFIC_WORDS else found
+    return (found - HONORIFIC_WORDS) or found
 
 
 def _capital_as_country(source):
