@@ -17,8 +17,10 @@ Then:
   the body by design) are left out and counted apart.
 - Over the lenient matches: the source is right when the key's name, or an alias the key's
   entity list writes as a name for the same entity, equals (after normalize_name) the found
-  source's name or one of its aliases, or, for an anonymous answer, when the found source is
-  anonymous; the via is right when both are empty or the names match
+  source's name or one of its aliases, or is that name with the country it belongs to
+  before it or taken away ("Defense Ministry" and "Russian Defense Ministry" or "Russia's
+  Defense Ministry", never "Ukrainian Defense Ministry"), or, for an anonymous answer, when
+  the found source is anonymous; the via is right when both are empty or the names match
   likewise; the kind is right when it is the same.
 - Entities match when any name or alias of one equals any name or alias of the other.
 """
@@ -30,10 +32,17 @@ from pathlib import Path
 
 from django.db import DatabaseError, connection, transaction
 
+from stories.extraction.lexicon import COUNTRIES, DEMONYMS, NATIONALITIES
 from stories.importing import ArticleError, Loader, fingerprint, parse_text
 from stories.models import Article, Entity, Source, SourceKind, Statement
 from stories.names import normalize_name
 
+# The words that say which country a body belongs to: "Russian", "South Korean", "U.S.".
+_COUNTRY_WORDS = (
+    NATIONALITIES
+    | {normalize_name(demonym) for demonym in DEMONYMS.values()}
+    | {"us", "u s", "uk", "u k"}
+)
 LENIENT = 0.3
 STRICT = 0.8
 
@@ -229,16 +238,40 @@ def match(found, answers, threshold):
     return matched
 
 
+def _without_country(key):
+    """A normalised name without the country it opens with ("russian defense ministry",
+    "perus ombudsmans office", "u s food and drug administration"), or None."""
+    words = key.split()
+    for size in (2, 1):
+        if len(words) < size + 2:
+            continue  # "Americas Cup" is no Cup of America's
+        head = " ".join(words[:size])
+        if head in _COUNTRY_WORDS or (head.endswith("s") and head[:-1] in COUNTRIES):
+            return " ".join(words[size:])
+    return None
+
+
+def same_names(expected, got):
+    """Whether two sets of normalised names name the same: one name in both, or one name
+    the other with the country it belongs to before it ("Defense Ministry" and "Russian
+    Defense Ministry" or "Russia's Defense Ministry"; not "Ukrainian Defense Ministry")."""
+    if expected & got:
+        return True
+    return any(_without_country(key) in got for key in expected) or any(
+        _without_country(key) in expected for key in got
+    )
+
+
 def source_is_right(got, answer):
     if answer.source_kind == SourceKind.ANONYMOUS and got.source_kind == SourceKind.ANONYMOUS:
         return True
-    return bool(answer.source_names & got.source_names)
+    return same_names(answer.source_names, got.source_names)
 
 
 def via_is_right(got, answer):
     if not answer.via and not got.via:
         return True
-    return bool(answer.via_names & got.via_names)
+    return same_names(answer.via_names, got.via_names)
 
 
 # --- Loading ----------------------------------------------------------------------------------

@@ -107,6 +107,24 @@ def test_a_source_is_right_by_name_alias_or_anonymity():
     assert not evaluation.via_is_right(named, Answer("", "x", "person", "Reuters", "x"))
 
 
+@pytest.mark.parametrize(
+    "expected, found, right",
+    [
+        ("Defense Ministry", "Russian Defense Ministry", True),
+        ("Russia's Defense Ministry", "Defense Ministry", True),
+        ("Energy and Mines Ministry", "Peru's Energy and Mines Ministry", True),
+        ("Food and Drug Administration", "U.S. Food and Drug Administration", True),
+        ("Russian Defense Ministry", "Ukrainian Defense Ministry", False),
+        ("Cup", "America's Cup", False),
+        ("Defense Ministry", "Interior Ministry", False),
+    ],
+)
+def test_a_source_is_right_with_or_without_the_country_it_belongs_to(expected, found, right):
+    got = Got(0, 1, "", found, evaluation._keys([found]), "government", None, frozenset(), "x")
+    answer = Answer("", expected, "government", None, "x")
+    assert evaluation.source_is_right(got, answer) is right
+
+
 # --- Scoring articles ----------------------------------------------------------------------------
 
 
