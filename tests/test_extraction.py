@@ -2760,3 +2760,104 @@ def test_a_headline_title_is_the_officeholder_but_a_brand_stays_a_brand(line, na
         "Burger King said sales rose."
     )
     assert statements(body)[0][1].source.name == name
+
+
+@pytest.mark.parametrize(
+    "body, name",
+    [
+        ("Neighbour Shane Darrow said he was staying put.", "Shane Darrow"),
+        ("Evacuee Maria Lopez-Grant told KTLA-TV that she had left.", "Maria Lopez-Grant"),
+        (
+            "Later, chief spokesperson for home affairs Markus Lammert said the figures were good.",
+            "Markus Lammert",
+        ),
+        (
+            "Congress member from Mandya R. Chaluvarayappa said the Opposition was wrong.",
+            "R. Chaluvarayappa",
+        ),
+    ],
+)
+def test_a_description_before_a_name_is_no_part_of_it(body, name):
+    (found,) = find_statements(body)
+    assert found.source.name == name
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The wife of the late Jane Doe said the family was grateful.",
+        "A lawyer for Jane Doe said the charges were baseless.",
+    ],
+)
+def test_a_person_named_inside_a_description_is_not_the_speaker(body):
+    (found,) = find_statements(body)
+    assert found.source.anonymous
+
+
+@pytest.mark.parametrize(
+    "body, name",
+    [
+        (
+            "The Ministry of Land, Infrastructure, Transport and Tourism said it would inspect "
+            "the plant.",
+            "Ministry of Land, Infrastructure, Transport and Tourism",
+        ),
+        (
+            "The Department of Agriculture, Food and the Marine said it was monitoring the "
+            "outbreak.",
+            "Department of Agriculture, Food and the Marine",
+        ),
+        (
+            "A spokesman for the Department of Climate, Energy and the Environment said the "
+            "department did not comment.",
+            "Department of Climate, Energy and the Environment",
+        ),
+    ],
+)
+def test_a_body_whose_name_lists_its_portfolios_is_one_body(body, name):
+    (found,) = find_statements(body)
+    assert found.source.name == name
+    assert name in {entity for entity, _, _ in find_entities(body)}
+
+
+def test_bodies_listed_one_after_another_stay_apart():
+    body = "The Department of Justice, the FBI and the Pentagon said the review was over."
+    names = {name for name, _, _ in find_entities(body)}
+    assert "Department of Justice" in names
+    assert not any("FBI" in name and "Justice" in name for name in names)
+
+
+@pytest.mark.parametrize(
+    "body, name",
+    [
+        ("The federal Bureau of Prisons said the inmate died in custody.", "Bureau of Prisons"),
+        ("The federal Bureau of Investigation said it was reviewing the case.", "FBI"),
+        (
+            "The state Department of Education said it would not comment.",
+            "state Department of Education",
+        ),
+    ],
+)
+def test_federal_is_no_part_of_a_national_bodys_name_but_a_states_body_keeps_its_level(body, name):
+    (found,) = find_statements(body)
+    assert found.source.name == name
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Flashback: Ravenmark bought Keyward for $1.1 billion last year, a deal Lindqvist at the "
+        'time called "a down payment on the platform."',
+        'Between the lines: Ravenmark bought Keyward last year, a deal Lindqvist called "a down '
+        'payment on the platform."',
+    ],
+)
+def test_a_paragraphs_section_label_is_not_its_speaker(body):
+    (found,) = find_statements(body)
+    assert found.source.name == "Lindqvist"
+
+
+def test_a_time_between_a_speaker_and_the_verb_is_skipped():
+    body = 'The board approved the merger, a deal Jane Doe at the time called "premature."'
+    (found,) = find_statements(body)
+    assert found.source.name == "Jane Doe"

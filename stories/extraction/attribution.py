@@ -127,6 +127,13 @@ _STRIPPABLE = _words(
     "separately already still would will could may might ultimately simply long since often "
     "always"
 )
+# A time between a subject and its verb: "a deal Lindqvist at the time called", "Doe last
+# year said".
+_TIME_BEFORE_VERB = re.compile(
+    r"\s(?:at (?:the|that) time|back then|in (?:19|20)\d\d|(?:last|this|earlier this) "
+    r"(?:week|month|year)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)$",
+    re.IGNORECASE,
+)
 _ADVERBIAL_ASIDE = re.compile(
     r",\s*(?:however|meanwhile|though|too|also|in turn|in response|for (?:his|her|its|their) "
     r"part|in a statement|in an interview|separately|in addition|moreover|nevertheless|"
@@ -806,6 +813,9 @@ def _strip_end(core):
             break
         auxiliaries.append(last)
         core = head.rstrip()
+    timed = _TIME_BEFORE_VERB.search(core)
+    if timed and timed.start() > 0:
+        core = core[: timed.start()].rstrip()
     aside = _ADVERBIAL_ASIDE.search(core) if "," in core else None
     if aside:
         core = core[: aside.start()].rstrip()

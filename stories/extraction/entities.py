@@ -3,6 +3,7 @@
 from stories.extraction.lexicon import normalize_name
 from stories.extraction.mentions import read_cast
 from stories.extraction.statements import member_aliases
+from stories.extraction.text import commas_back
 
 
 def find_entities(body, *, headline="", dek="", cast=None):
@@ -15,12 +16,13 @@ def find_entities(body, *, headline="", dek="", cast=None):
     cast = cast or read_cast(body, headline=headline, dek=dek)
     found, seen = [], set()
     for member in cast.members:
-        name = member.name.strip()
+        name = commas_back(member.name.strip(), cast.listed_names)
         if not member.kind or len(name) < 1 or len(name) > 100:
             continue
         key = normalize_name(name)
         if not key or key in seen:
             continue
         seen.add(key)
-        found.append((name, member.kind, member_aliases(member)))
+        aliases = [commas_back(alias, cast.listed_names) for alias in member_aliases(member)]
+        found.append((name, member.kind, aliases))
     return found

@@ -193,7 +193,8 @@ PERSON_HEADS = _words(
     "economists strategist strategists negotiator negotiators minister ministers "
     "president secretary director chief ceo chairman chairwoman judge justice senator "
     "governor mayor ambassador envoy commander general manager owner founder head "
-    "colleague colleagues friend friends relative relatives neighbor neighbours neighbors "
+    "colleague colleagues friend friends relative relatives neighbor neighbour neighbours "
+    "neighbors "
     "activist activists organizer organizers organiser organisers supporter supporters "
     "opponent opponents agent agents staff student students teacher teachers worker "
     "workers voter voters user users customer customers victim victims survivor survivors "
@@ -222,7 +223,7 @@ PERSON_HEADS = _words(
     "midwives paramedic paramedics firefighter firefighters sailor sailors fisherman fishermen "
     "carpenter carpenters plumber plumbers electrician electricians mechanic mechanics cleaner "
     "cleaners cook cooks baker bakers butcher butchers pensioner pensioners entrepreneur "
-    "entrepreneurs historian historians lecturer lecturers academic academics"
+    "entrepreneurs historian historians lecturer lecturers academic academics evacuee evacuees"
 )
 OUTLET_HEADS = _words(
     "outlet outlets agency agencies newspaper newspapers paper papers network networks "
@@ -353,7 +354,8 @@ PORTFOLIO_WORDS = (
     "regional municipal northern food safety wildlife parks forests mines energy environmental "
     "citizenship integration cooperation research universities aviation roads highways "
     "maritime ports shipping gaeltacht islands sustainability care services relations reform "
-    "recovery growth regeneration creative industries levelling"
+    "recovery growth regeneration creative industries levelling marine urbanization "
+    "urbanisation"
 )
 PLACE_NAME_HEADS = _words(
     "peninsula sea ocean river island islands mountains mountain valley bay gulf strait "

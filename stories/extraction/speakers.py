@@ -440,6 +440,9 @@ def _parse_plain(text):
         return None  # "Separately,", "Additionally,": a sentence adverb, not a name
     if len(tokens) == 1 and lows[0] in MONTHS | NATIONALITIES:
         return None
+    named = _name_after_title(tokens)
+    if named is not None:
+        return named
     # "a spokesman for the Kremlin", "an official at the ministry"
     match = _head_phrase(core, _FOR_ORG, PERSON_HEADS | TITLE_WORDS)
     if match and not _is_capitalised(match.group("head").split()[-1]):
@@ -825,6 +828,52 @@ PARTY_TAG = re.compile(
 )
 
 
+_TITLE_PREPOSITIONS = _words("for of from at in on")
+_LEVELLED = re.compile(
+    r"^(?:[Tt]he\s+)?(?:federal|national)"
+    r"\s+(?P<name>[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+)*?\s+(?P<head>[A-Z][\w.'’&-]*))$"
+)
+_INITIAL = re.compile(r"(?:[A-Z]\.){1,3}")
+_DETERMINERS = _words("a an the his her its their our my your this that one another")
+
+
+def _name_after_title(tokens):
+    """The person a title with a preposition names: "chief spokesperson for home affairs
+    Markus Lammert", "Congress member from Mandya R. Chaluvarayappa" (the place of the title
+    is not the name's). A determiner makes the phrase a description of somebody else ("the
+    wife of the late Jane Doe"), and so does a second title after the first one's
+    preposition ("spokesman for Senate leader Harry Reid")."""
+    lows = [t.lower() for t in tokens]
+    lowered = [i for i, t in enumerate(tokens) if t[:1].islower()]
+    if len(tokens) < 4 or not lowered or lows[0] in _DETERMINERS | QUANTIFIERS:
+        return None
+    last = lowered[-1]
+    heads = [i for i in lowered if lows[i] in PERSON_HEADS | TITLE_WORDS]
+    if not heads or heads[0] > last:
+        return None
+    between = [i for i in lowered if heads[0] < i and lows[i] in _TITLE_PREPOSITIONS]
+    if not between or any(i > between[0] for i in heads):
+        return None  # without a preposition, parse_speaker reads it whole
+    tail = tokens[last + 1 :]
+    owned = False
+    if len(tail) >= 3 and lows[last] in _TITLE_PREPOSITIONS:
+        first, second = tail[0].lower(), tail[1]
+        if first not in GIVEN_NAMES and (
+            second.lower() in GIVEN_NAMES or _INITIAL.fullmatch(second)
+        ):
+            tail, owned = tail[1:], True
+    if lows[last] in _TITLE_PREPOSITIONS and not owned:
+        return None  # "spokesman for Jane Doe": whom the speaker speaks for
+    if not 2 <= len(tail) <= 4 or not all(
+        _is_capitalised(t) or _INITIAL.fullmatch(t) for t in tail
+    ):
+        return None
+    person = parse_speaker(" ".join(tail))
+    if person is None or person.kind != SK.PERSON or person.anonymous or person.single:
+        return None
+    return replace(person, role=" ".join(tokens[: len(tokens) - len(tail)]))
+
+
 @lru_cache(maxsize=16384)
 def parse_speaker(text):
     """A Mention for a phrase that names or describes a speaker, or None if it does not.
@@ -965,6 +1014,19 @@ def parse_speaker(text):
     if embassy:
         name = f"{embassy.group('name')} in {embassy.group('place')}"
         return Mention(name=re.sub(r"^the\s+", "", name), kind=SK.GOVERNMENT)
+    levelled = _LEVELLED.match(text)
+    if (
+        levelled
+        and levelled.group("head").lower() not in PERSON_HEADS | TITLE_WORDS
+        and known_name(text) is None
+    ):
+        # "the federal Bureau of Prisons": the national body, whose name "federal" is no part
+        # of. A state's or a city's body keeps its level ("the state Department of Health"),
+        # lest it be taken for the national one of the same name.
+        body = parse_speaker(levelled.group("name"))
+        if body is not None and body.kind in (SK.GOVERNMENT, SK.ORGANISATION):
+            if not (body.anonymous or body.single or body.anaphor):
+                return body
     mention = _person_of(text) if " of " in text else None
     if mention is None and _POSSESSED_NAME.match(text):
         mention = _possessed_name(text)

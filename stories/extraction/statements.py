@@ -88,7 +88,13 @@ from stories.extraction.speakers import (
     guess_name_kind,
     parse_speaker,
 )
-from stories.extraction.text import QUOTE_MASK, layout, unquote_nicknames
+from stories.extraction.text import (
+    QUOTE_MASK,
+    commas_back,
+    join_listed_names,
+    layout,
+    unquote_nicknames,
+)
 from stories.models import StatementKind
 
 
@@ -1233,6 +1239,7 @@ def find_statements(body, hits=None, *, cast=None):
     of mentions.NameHit, may stand for it).
     """
     body = unquote_nicknames(body)  # "Harold “Bud” Vandermeer" is a name, not a quotation
+    body, listed = join_listed_names(body)  # "Ministry of Health, Labour and Welfare"
     if cast is None:
         cast = Cast(hits, body) if hits is not None else read_cast(body)
     context = _Context(cast)
@@ -1290,7 +1297,23 @@ def find_statements(body, hits=None, *, cast=None):
             current.append(found)
         running = current[-1] if current and block.runs_on else None
         previous = current
+    if listed:
+        for found in statements:
+            found.source = with_commas(found.source, listed)
+            found.via = with_commas(found.via, listed)
     return statements
+
+
+def with_commas(mention, listed):
+    """`mention` with the names text.join_listed_names() read without their commas written
+    as the body writes them, its affiliation's too."""
+    if mention is None:
+        return None
+    name = commas_back(mention.name, listed)
+    affiliation = with_commas(mention.affiliation, listed)
+    if name == mention.name and affiliation is mention.affiliation:
+        return mention
+    return replace(mention, name=name, affiliation=affiliation)
 
 
 _ROLE_NOUNS = (TITLE_WORDS | ORGANISATION_HEADS | GOVERNMENT_HEADS) - NATIONALITIES

@@ -8,6 +8,7 @@ from stories.extraction.lexicon import (
     ABBREVIATIONS,
     GIVEN_NAMES,
     LOWERCASE_ABBREVIATIONS,
+    PORTFOLIO_WORDS,
     SENTENCE_STARTERS,
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
@@ -211,6 +212,17 @@ def is_heading(paragraph):
 
 
 _LIST_MARK = re.compile(r"\s*(?:[•·▪‣◦●■]|[-*](?=\s))\s+")
+# The labels some outlets open a paragraph with ("Flashback: …", "Between the lines: …",
+# "Why it matters: …"): no speaker, and no part of the sentence after them.
+_SECTION_LABEL = re.compile(
+    r"(?:Flashback|Between the lines|Why it matters|(?:The )?big picture|Driving the news|"
+    r"Zoom (?:in|out)|State of play|By the numbers|Catch up quick|What'?s next|What to watch|"
+    r"(?:The )?bottom line|Reality check|The intrigue|Yes, but|Go deeper|Be smart|"
+    r"Threat level|Of note|The latest|Case in point|Follow the money|Worth noting|"
+    r"What (?:we|they)['’]re (?:watching|saying)|The other side|Our thought bubble|"
+    r"Behind the scenes|The catch|Key quote|What happened|The backstory)"
+    r"\s?:\s+"
+)
 _QUOTED_LINE = re.compile(r"[‘'“\"](?P<words>[^.!?…“”\"]{1,90})[’'”\"](?:\s*-)?")
 
 
@@ -357,6 +369,47 @@ def paragraph_spans(body):
     return spans
 
 
+_LISTED_ITEM = r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for))*"
+# "the Department of Climate, Energy and the Environment", "Ministry of Land, Infrastructure,
+# Transport and Tourism": one body, though its name holds commas.
+_LISTED_NAME = re.compile(
+    r"\b(?:Ministry|Department|Dept\.|Office|Commission|Committee|Bureau|Agency|Council|"
+    r"Authority|Directorate|Secretariat|Board)\s+(?:of|for)\s+"
+    rf"{_LISTED_ITEM}(?:,\s+{_LISTED_ITEM})+,?\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w'’-]*"
+    r"(?:\s+[A-Z][\w'’-]*)?"
+)
+
+
+def join_listed_names(text):
+    """(`text` with the commas inside a body's listed name blanked, {name as then read: name
+    as written}). The length is kept, so every offset stays where it was, and the name is
+    read as one ("Department of Climate Energy and Environment"), not cut at its first
+    comma; the map gives its commas back. A "the" in it is blanked too ("and the Marine"),
+    which a name of one body would not hold."""
+    if "," not in text:
+        return text, {}
+    names = {}
+
+    def blank(match):
+        written = match.group()
+        items = re.split(r",\s+(?:and\s+)?|\s+(?:and|&)\s+(?:the\s+)?", written)[1:]
+        if not all(item.split()[0].lower() in PORTFOLIO_WORDS for item in items):
+            return written  # "the Department of Justice, Pfizer and Moderna": three names
+        blanked = re.sub(r"(?<=\band )the\b", "   ", written.replace(",", " "))
+        names[blanked] = names[" ".join(blanked.split())] = written
+        return blanked
+
+    return _LISTED_NAME.sub(blank, text), names
+
+
+def commas_back(name, listed):
+    """`name` with the names join_listed_names() gave in `listed` written with their commas."""
+    for read, written in listed.items():
+        if read in name:
+            name = name.replace(read, written)
+    return name
+
+
 def _mask(text, spans):
     chars = list(text)
     for a, b in spans:
@@ -421,6 +474,8 @@ def layout(body):
             paragraphs.append(Paragraph(pa, text, text, (), (), heading=True))
             continue
         start = max(skip, mark.end() if mark else 0)
+        label = _SECTION_LABEL.match(text, start)
+        start = label.end() if label else start
         spans, runs_on = _quotations(text)
         sentences = []
         for sa, sb in split_sentences(text):
