@@ -32,17 +32,21 @@ from pathlib import Path
 
 from django.db import DatabaseError, connection, transaction
 
-from stories.extraction.lexicon import COUNTRIES, DEMONYMS, NATIONALITIES
+from stories.extraction.lexicon import COUNTRIES, DEMONYMS
 from stories.importing import ArticleError, Loader, fingerprint, parse_text
 from stories.models import Article, Entity, Source, SourceKind, Statement
 from stories.names import normalize_name
 
-# The words that say which country a body belongs to: "Russian", "South Korean", "U.S.".
-_COUNTRY_WORDS = (
-    NATIONALITIES
-    | {normalize_name(demonym) for demonym in DEMONYMS.values()}
-    | {"us", "u s", "uk", "u k"}
-)
+# The words that say which country a body belongs to, and the country: "russian": "russia".
+_COUNTRY_OF = {
+    **{normalize_name(demonym): normalize_name(country) for country, demonym in DEMONYMS.items()},
+    **{
+        "us": "united states",
+        "u s": "united states",
+        "uk": "united kingdom",
+        "u k": "united kingdom",
+    },
+}
 LENIENT = 0.3
 STRICT = 0.8
 
@@ -238,27 +242,39 @@ def match(found, answers, threshold):
     return matched
 
 
-def _without_country(key):
-    """A normalised name without the country it opens with ("russian defense ministry",
-    "perus ombudsmans office", "u s food and drug administration"), or None."""
+def _country_split(key):
+    """(country, the rest) of a normalised name that opens with the country it belongs to
+    ("russian defense ministry", "perus ombudsmans office", "u s food and drug
+    administration"), or None."""
     words = key.split()
     for size in (2, 1):
         if len(words) < size + 2:
             continue  # "Americas Cup" is no Cup of America's
         head = " ".join(words[:size])
-        if head in _COUNTRY_WORDS or (head.endswith("s") and head[:-1] in COUNTRIES):
-            return " ".join(words[size:])
+        country = _COUNTRY_OF.get(head)
+        if country is None and head.endswith("s") and head[:-1] in COUNTRIES:
+            country = head[:-1]
+        if country is not None:
+            return country, " ".join(words[size:])
     return None
 
 
 def same_names(expected, got):
     """Whether two sets of normalised names name the same: one name in both, or one name
     the other with the country it belongs to before it ("Defense Ministry" and "Russian
-    Defense Ministry" or "Russia's Defense Ministry"; not "Ukrainian Defense Ministry")."""
+    Defense Ministry" or "Russia's Defense Ministry"), unless either names another country
+    ("Ukrainian Defense Ministry")."""
     if expected & got:
         return True
-    return any(_without_country(key) in got for key in expected) or any(
-        _without_country(key) in expected for key in got
+    split_expected = [split for split in map(_country_split, expected) if split]
+    split_got = [split for split in map(_country_split, got) if split]
+    countries = {country for country, _ in split_expected}
+    if countries and any(country not in countries for country, _ in split_got):
+        return False
+    return (
+        bool(set(split_expected) & set(split_got))
+        or any(rest in got for _, rest in split_expected)
+        or any(rest in expected for _, rest in split_got)
     )
 
 

@@ -355,7 +355,7 @@ PORTFOLIO_WORDS = (
     "citizenship integration cooperation research universities aviation roads highways "
     "maritime ports shipping gaeltacht islands sustainability care services relations reform "
     "recovery growth regeneration creative industries levelling marine urbanization "
-    "urbanisation"
+    "urbanisation change sanitation"
 )
 PLACE_NAME_HEADS = _words(
     "peninsula sea ocean river island islands mountains mountain valley bay gulf strait "

@@ -494,31 +494,6 @@ _ORDINALS = _words(
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 
 
-_AGENT_NOUN = re.compile(r"[a-z]{3,}(?:ee|er|or|our|ist|ian|ant|ent)", re.IGNORECASE)
-
-
-def _describes_person(words, lows, lowercase_words):
-    """Whether a sentence's first word is a description of the person named after it:
-    "Campaigner Mary Elkins", "Neighbour Shane Darrow", "Evacuee Maria Lopez-Grant". Past
-    the known descriptions, a plain word is one when a given name follows and the word is
-    no name itself, and is written in lower case elsewhere or is shaped like one
-    ("-ee", "-er", "-ist")."""
-    first = lows[0]
-    if first in _TITLES:
-        return False
-    if first in PERSON_HEADS:
-        return True
-    return (
-        lows[1] in GIVEN_NAMES
-        and first not in GIVEN_NAMES
-        and first not in NATIONALITIES
-        and words[0][1:].islower()
-        and (first in lowercase_words or _AGENT_NOUN.fullmatch(first) is not None)
-        and normalize_name(words[0]) not in PLACE_INDEX
-        and known_name(words[0]) is None
-    )
-
-
 def _person_part(words):
     """Whether words (after a title) can be a person's name: one to four plain words."""
     if not 1 <= len(words) <= 4:
@@ -657,7 +632,7 @@ def _split_run(text, run, context):
             national = False
     # Titles: "White House Press Secretary Sarah Huckabee Sanders".
     role, role_word = "", bool(before) and before[-1].rstrip(".") in _TITLES | PERSON_HEADS
-    if initial and len(words) > 2 and _describes_person(words, lows, context["lowercase"]):
+    if initial and len(words) > 2 and lows[0] in PERSON_HEADS and lows[0] not in _TITLES:
         if _person_part(words[1:]):
             role = words[0]  # "Campaigner Mary Elkins": a description starting the sentence
             run, words, lows = run[1:], words[1:], lows[1:]

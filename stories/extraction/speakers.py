@@ -28,6 +28,7 @@ from stories.extraction.lexicon import (
     PERSON_HEADS,
     PLACE_INDEX,
     PLACE_NAME_HEADS,
+    PORTFOLIO_WORDS,
     POST_NOMINALS,
     QUANTIFIERS,
     SK,
@@ -842,7 +843,8 @@ def _name_after_title(tokens):
     Markus Lammert", "Congress member from Mandya R. Chaluvarayappa" (the place of the title
     is not the name's). A determiner makes the phrase a description of somebody else ("the
     wife of the late Jane Doe"), and so does a second title after the first one's
-    preposition ("spokesman for Senate leader Harry Reid")."""
+    preposition ("spokesman for Senate leader Harry Reid"), and so does anything but a
+    portfolio after the preposition ("lawyer for defendant Mark Hollis")."""
     lows = [t.lower() for t in tokens]
     lowered = [i for i, t in enumerate(tokens) if t[:1].islower()]
     if len(tokens) < 4 or not lowered or lows[0] in _DETERMINERS | QUANTIFIERS:
@@ -855,6 +857,9 @@ def _name_after_title(tokens):
     if not between or any(i > between[0] for i in heads):
         return None  # without a preposition, parse_speaker reads it whole
     tail = tokens[last + 1 :]
+    topic = lows[between[0] + 1 : last + 1]
+    if not all(low in PORTFOLIO_WORDS | {"the", "and"} for low in topic):
+        return None  # "lawyer for defendant Mark Hollis": the client, described
     owned = False
     if len(tail) >= 3 and lows[last] in _TITLE_PREPOSITIONS:
         first, second = tail[0].lower(), tail[1]

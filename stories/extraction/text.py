@@ -376,8 +376,11 @@ _LISTED_NAME = re.compile(
     r"\b(?:Ministry|Department|Dept\.|Office|Commission|Committee|Bureau|Agency|Council|"
     r"Authority|Directorate|Secretariat|Board)\s+(?:of|for)\s+"
     rf"{_LISTED_ITEM}(?:,\s+{_LISTED_ITEM})+,?\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w'’-]*"
-    r"(?:\s+[A-Z][\w'’-]*)?"
+    r"(?:\s+[A-Z][\w'’-]*)?(?!\s+[A-Z])"
 )
+
+
+_LISTED_WORDS = PORTFOLIO_WORDS | {"and", "&", "the", "of", "for"}
 
 
 def join_listed_names(text):
@@ -393,8 +396,10 @@ def join_listed_names(text):
     def blank(match):
         written = match.group()
         items = re.split(r",\s+(?:and\s+)?|\s+(?:and|&)\s+(?:the\s+)?", written)[1:]
-        if not all(item.split()[0].lower() in PORTFOLIO_WORDS for item in items):
-            return written  # "the Department of Justice, Pfizer and Moderna": three names
+        if not all(word.lower() in _LISTED_WORDS for item in items for word in item.split()):
+            # "the Department of Justice, Pfizer and Moderna", "…, Foreign Ministry and
+            # Interior Ministry": bodies listed one after another.
+            return written
         blanked = re.sub(r"(?<=\band )the\b", "   ", written.replace(",", " "))
         names[blanked] = names[" ".join(blanked.split())] = written
         return blanked
