@@ -409,6 +409,33 @@ def test_an_unsure_namesake_in_another_article_gets_a_merge_suggestion(tmp_path)
     assert Source.objects.filter(name="Mary Walsh").exists()  # plainly someone else
 
 
+def test_sources_new_in_one_article_are_linked_and_suggested_among_themselves(tmp_path):
+    # An article's new sources are inserted together: one that is another's affiliation, or
+    # a namesake to suggest merging with, is new in the same article.
+    (tmp_path / "1.txt").write_text(
+        "Plant closes\n\n"
+        "Harbor Freightways said the plant would close in March.\n\n"
+        "Jane Roe, a spokeswoman for Harbor Freightways, said the workers had been told.\n\n"
+        "John Walsh said the plant would close.\n\n"
+        "Jon Walsh said the plant would stay open.\n"
+    )
+    load(tmp_path)
+    roe = statement("Jane Roe").source
+    assert (roe.name, roe.affiliation.name) == ("Jane Roe", "Harbor Freightways")
+    assert roe.affiliation == statement("Harbor Freightways said").source
+    suggestion = MergeSuggestion.objects.get()
+    assert {suggestion.source.name, suggestion.candidate.name} == {"John Walsh", "Jon Walsh"}
+
+    # Loading it again finds them all, and makes nothing new.
+    def counts():
+        return Source.objects.count(), Entity.objects.count(), MergeSuggestion.objects.count()
+
+    before = counts()
+    (tmp_path / "2.txt").write_text((tmp_path / "1.txt").read_text().replace("March", "May"))
+    load(tmp_path / "2.txt")
+    assert counts() == before
+
+
 def test_articles_are_committed_in_groups_and_a_bad_one_still_stops_alone(tmp_path, monkeypatch):
     monkeypatch.setattr(importing.Loader, "GROUP_SIZE", 2)
     for n in range(1, 6):

@@ -35,6 +35,10 @@ class _Directory:
     article's transaction is rolled back, commit() keeps them. The slugs of the model's rows
     are kept too, so that a new row gets a free slug without a query ("name", "name-2", …);
     the database's unique constraint still has the last word.
+
+    The rows an article makes can wait to be inserted together, one query for all (hold() and
+    flush()): until then each is known by a provisional key, a negative number, that the
+    index and the journal use like a primary key and that flush() replaces with the real one.
     """
 
     def __init__(self, queryset):
@@ -44,6 +48,58 @@ class _Directory:
         self._journal = []
         self._slugs = None
         self._surnames = {}  # transliteration key of a surname: {pk, …} of rows with it
+        self._cache = {}  # pk or provisional key: the row, for rows read or made
+        self._touched = set()  # keys of the rows the current article made or changed
+        self._held = []  # rows made and not inserted yet
+        self._held_keys = {}  # provisional key: the index keys that point to it
+        self._last_provisional = 0
+
+    def key_of(self, row):
+        """The row's primary key, or its provisional key while it waits to be inserted."""
+        return row.pk if row.pk is not None else row._provisional_key
+
+    def row(self, pk):
+        if pk not in self._cache:
+            self._cache[pk] = self.queryset.model._default_manager.get(pk=pk)
+        return self._cache[pk]
+
+    def hold(self, row):
+        """Keeps a new row to be inserted by flush(); returns its provisional key."""
+        self._last_provisional -= 1
+        row._provisional_key = self._last_provisional
+        self._held.append(row)
+        self._cache[row._provisional_key] = row
+        self._touched.add(row._provisional_key)
+        return row._provisional_key
+
+    def flush(self):
+        """Inserts the rows held, in one query (or one for each level of rows that point at
+        others held with them), and gives the index and the journal their real keys."""
+        held, self._held = self._held, []
+        if not held:
+            return
+        self._insert(held)
+        real = {row._provisional_key: row.pk for row in held}
+        for old, new in real.items():
+            for key in self._held_keys.pop(old, ()):
+                if self._index.get(key) == old:
+                    self._index[key] = new
+            if old in self._rows:
+                self._rows[new] = self._rows.pop(old)
+                surname = _surname_key(self._rows[new][0])
+                if surname:
+                    self._surnames[surname].discard(old)
+                    self._surnames[surname].add(new)
+            self._cache[new] = self._cache.pop(old)
+            self._touched.discard(old)
+            self._touched.add(new)
+        self._journal = [
+            (what, real.get(value, value) if what == "row" else value)
+            for what, value in self._journal
+        ]
+
+    def _insert(self, rows):
+        self.queryset.model._default_manager.bulk_create(rows)
 
     def free_slug(self, text, fallback, max_length=200):
         if self._slugs is None:
@@ -78,6 +134,8 @@ class _Directory:
             key = normalize_name(each)
             if key and key not in self._index:
                 self._index[key] = pk
+                if pk < 0:
+                    self._held_keys.setdefault(pk, []).append(key)
                 if journal:
                     self._journal.append(("key", key))
 
@@ -110,12 +168,19 @@ class _Directory:
 
     def begin(self):
         self._journal = []
+        self._touched = set()
+        self._held = []
+        self._held_keys = {}
 
     def commit(self):
         self._journal = []
 
     def rollback(self):
-        for what, value in reversed(self._journal):
+        for key in self._touched:
+            self._cache.pop(key, None)
+        journal = self._journal
+        self.begin()
+        for what, value in reversed(journal):
             if what == "row":
                 name, _ = self._rows.pop(value, ("", ""))
                 self._surnames.get(_surname_key(name), set()).discard(value)
@@ -145,37 +210,41 @@ class SourceDirectory(_Directory):
         self.created = 0
         self.suggested = 0
         self.last_match = ""
-        self._cache = {}
-        self._touched = set()
         self._scoped = {}
-        self._waiting = []  # an article's anonymous sources, to insert together
+        self._suggestions = []  # (known source, new source held): merges to suggest
 
     def begin(self):
         super().begin()
-        self._touched = set()
         self._scoped = {}
-        self._waiting = []
+        self._suggestions = []
 
     def flush(self):
-        """Inserts the anonymous sources source_for(…, together=True) made, in one query."""
-        if self._waiting:
-            Source.objects.bulk_create(self._waiting)
-            self.created += len(self._waiting)
-            self._waiting = []
+        """Inserts the sources source_for(…, together=True) made, then the merges it would
+        suggest for them."""
+        super().flush()
+        suggestions, self._suggestions = self._suggestions, []
+        for existing, candidate in suggestions:
+            self._suggest(existing, candidate)
 
-    def rollback(self):
-        super().rollback()
-        for pk in self._touched:
-            self._cache.pop(pk, None)
-        self._touched = set()
+    def _insert(self, rows):
+        # A source's affiliation goes in before it ("Jane Roe of Acme", both new).
+        while rows:
+            ready = [
+                row for row in rows if row.affiliation is None or row.affiliation.pk is not None
+            ]
+            if not ready:
+                raise ValueError("A held source's affiliation is neither saved nor held.")
+            Source.objects.bulk_create(ready)
+            self.created += len(ready)
+            rows = [row for row in rows if row.pk is None]
 
     def _get(self, pk):
-        if pk not in self._cache:
-            self._cache[pk] = Source.objects.get(pk=pk)
-        return self._cache[pk]
+        return self.row(pk)
 
-    def create(self, **fields):
+    def create(self, together=False, **fields):
+        """A new Source, saved, or with `together` held for flush() to insert."""
         source = Source(**fields)
+        source.aliases = clean_aliases(source.aliases, source.name)
         if fields.get("slug"):
             self.free_slug(fields["slug"], "source")  # noted as taken
         else:
@@ -183,22 +252,15 @@ class SourceDirectory(_Directory):
         source.full_clean(
             exclude=["slug", "affiliation", "entity", "scope_article"], validate_constraints=False
         )
-        source.save()
-        self.created += 1
-        self._cache[source.pk] = source
-        self._touched.add(source.pk)
+        if together:
+            self.hold(source)
+        else:
+            source.save()
+            self.created += 1
+            self._cache[source.pk] = source
+            self._touched.add(source.pk)
         if source.kind != SourceKind.ANONYMOUS:
-            self.add(source.pk, source.name, source.aliases, source.kind)
-        return source
-
-    def _unsaved(self, **fields):
-        source = Source(**fields)
-        source.aliases = clean_aliases(source.aliases, source.name)
-        source.slug = self.free_slug(source.name, "source")
-        source.full_clean(
-            exclude=["slug", "affiliation", "entity", "scope_article"], validate_constraints=False
-        )
-        self._waiting.append(source)
+            self.add(self.key_of(source), source.name, source.aliases, source.kind)
         return source
 
     def find(self, name, aliases=()):
@@ -214,8 +276,8 @@ class SourceDirectory(_Directory):
     def source_for(self, mention, article, together=False):
         """The Source a (resolved) Mention names, created if need be; None for None.
 
-        With `together`, a new anonymous source is saved only by flush(), with the others of
-        its article.
+        With `together`, a new source is saved only by flush(), with the others of its
+        article.
         """
         self.last_match = ""
         if mention is None:
@@ -259,6 +321,7 @@ class SourceDirectory(_Directory):
         if pk is not None:
             return self._update(self._get(pk), mention, spelling, affiliation)
         source = self.create(
+            together,
             name=name[:200],
             kind=kind,
             role=mention.role[:200],
@@ -268,7 +331,10 @@ class SourceDirectory(_Directory):
         )
         self.last_match = "new"
         for other in unsure:
-            self._suggest(self._get(other), source)
+            if together:
+                self._suggestions.append((self._get(other), source))
+            else:
+                self._suggest(self._get(other), source)
         return source
 
     def _scoped_source(self, mention, article, together=False):
@@ -277,8 +343,8 @@ class SourceDirectory(_Directory):
         if key not in self._scoped:
             affiliation = mention.affiliation
             affiliation = self.source_for(affiliation, article) if affiliation else None
-            make = self._unsaved if together else self.create
-            self._scoped[key] = make(
+            self._scoped[key] = self.create(
+                together,
                 name=name,
                 kind=SourceKind.ANONYMOUS,
                 role=(mention.role or ("document" if mention.document else ""))[:200],
@@ -303,7 +369,7 @@ class SourceDirectory(_Directory):
         return same, unsure
 
     def _suggest(self, existing, candidate):
-        if existing.pk == candidate.pk:
+        if existing is candidate or existing.pk == candidate.pk:
             return
         score = round(fuzz.ratio(normalize_name(existing.name), normalize_name(candidate.name)), 0)
         reason = (
@@ -322,19 +388,19 @@ class SourceDirectory(_Directory):
         changed = []
         if spelling and normalize_name(spelling) not in {normalize_name(n) for n in source.names}:
             source.aliases = [*source.aliases, spelling]
-            self.add(source.pk, source.name, [spelling], source.kind)
+            self.add(self.key_of(source), source.name, [spelling], source.kind)
             changed.append("aliases")
         extra = [
             alias
             for alias in mention.aliases
             if alias
             and normalize_name(alias) not in {normalize_name(n) for n in source.names}
-            and self.get(alias) in (None, source.pk)
+            and self.get(alias) in (None, self.key_of(source))
             and source.kind != SourceKind.PERSON
         ]
         if extra:
             source.aliases = [*source.aliases, *extra][:50]
-            self.add(source.pk, source.name, extra, source.kind)
+            self.add(self.key_of(source), source.name, extra, source.kind)
             if "aliases" not in changed:
                 changed.append("aliases")
         if mention.role and not source.role:
@@ -346,12 +412,13 @@ class SourceDirectory(_Directory):
         if (
             affiliation is not None
             and source.affiliation_id is None
+            and affiliation is not source
             and affiliation.pk != source.pk
             and affiliation.scope_article_id is None
         ):
             source.affiliation = affiliation
             changed.append("affiliation")
-        if changed:
+        if changed and source.pk is not None:  # else flush() inserts it as it is now
             self._touched.add(source.pk)
             source.save(update_fields=[*changed, "updated_at"])
         return source
@@ -402,23 +469,13 @@ class EntityDirectory(_Directory):
     def __init__(self):
         super().__init__(Entity.objects.all())
         self.created = 0
-        self._cache = {}
-        self._touched = set()
 
-    def begin(self):
-        super().begin()
-        self._touched = set()
-
-    def rollback(self):
-        super().rollback()
-        for pk in self._touched:
-            self._cache.pop(pk, None)
-        self._touched = set()
+    def _insert(self, rows):
+        Entity.objects.bulk_create(rows)
+        self.created += len(rows)
 
     def _entity(self, pk):
-        if pk not in self._cache:
-            self._cache[pk] = Entity.objects.get(pk=pk)
-        return self._cache[pk]
+        return self.row(pk)
 
     def prefetch(self, names):
         """Reads the stored entities `names` match in one query, for entity_for() to find."""
@@ -426,32 +483,40 @@ class EntityDirectory(_Directory):
         if pks:
             self._cache.update(Entity.objects.in_bulk(pks))
 
-    def entity_for(self, name, kind, aliases=(), **fields):
-        """The Entity named `name`; created when `kind` is given, else None if unknown."""
+    def entity_for(self, name, kind, aliases=(), together=False, **fields):
+        """The Entity named `name`; created when `kind` is given, else None if unknown.
+
+        With `together`, a new entity is saved only by flush(), with the others of its article.
+        """
         pk = self.get(name, *aliases)
         if pk is None and kind == EntityKind.PERSON:
             alike = self.people_like(name, EntityKind.PERSON)
             if len(alike) == 1:
                 entity = self._entity(alike[0])
-                entity.aliases = [*entity.aliases, name]
-                entity.save(update_fields=["aliases"])
-                self._touched.add(entity.pk)
-                self.add(entity.pk, entity.name, [name], entity.kind)
+                entity.aliases = clean_aliases([*entity.aliases, name], entity.name)
+                if entity.pk is not None:  # else flush() inserts it with its new alias
+                    entity.save(update_fields=["aliases"])
+                self._touched.add(self.key_of(entity))
+                self.add(self.key_of(entity), entity.name, [name], entity.kind)
                 return entity
         if pk is not None:
             return self._entity(pk)
         if not kind:
             return None
         entity = Entity(name=name[:100], kind=kind, aliases=list(aliases), **fields)
+        entity.aliases = clean_aliases(entity.aliases, entity.name)
         if entity.slug:
             self.free_slug(entity.slug, "entity", max_length=100)  # noted as taken
         else:
             entity.slug = self.free_slug(entity.name, "entity", max_length=100)
         # The directory already made sure the name is new; the database checks it again.
         entity.full_clean(exclude=["slug"], validate_unique=False, validate_constraints=False)
-        entity.save()
-        self.created += 1
-        self._cache[entity.pk] = entity
-        self._touched.add(entity.pk)
-        self.add(entity.pk, entity.name, entity.aliases, entity.kind)
+        if together:
+            self.hold(entity)
+        else:
+            entity.save()
+            self.created += 1
+            self._cache[entity.pk] = entity
+            self._touched.add(entity.pk)
+        self.add(self.key_of(entity), entity.name, entity.aliases, entity.kind)
         return entity
