@@ -2,11 +2,13 @@
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _LEADING_ARTICLE = re.compile(r"^the\s+")
 _NON_WORD = re.compile(r"[^\w\s]")
 
 
+@lru_cache(maxsize=65536)  # the loader compares the same names again and again
 def normalize_name(name):
     """A comparison key: "The Associated Press" and "associated press" give the same key.
 
