@@ -2882,3 +2882,169 @@ def test_a_time_between_a_speaker_and_the_verb_is_skipped():
     body = 'The board approved the merger, a deal Jane Doe at the time called "premature."'
     (found,) = find_statements(body)
     assert found.source.name == "Jane Doe"
+
+
+@pytest.mark.parametrize(
+    "body, name",
+    [
+        ("Its spokesman, Pieter van der Merwe, said the plan would work.", "Pieter van der Merwe"),
+        ("Pieter van der Merwe said the plan would work.", "Pieter van der Merwe"),
+        ("Spokesman Pieter van der Merwe said the plan would work.", "Pieter van der Merwe"),
+        (
+            "The Democratic Alliance’s health spokesperson, Marike van Rooyen, says she will "
+            "table questions.",
+            "Marike van Rooyen",
+        ),
+        ("Acme's spokesman, Khalid bin Talal, said the plan would work.", "Khalid bin Talal"),
+    ],
+)
+def test_a_surname_with_particles_is_a_persons_name(body, name):
+    (found,) = find_statements(body)
+    assert (found.source.name, found.source.kind) == (name, SourceKind.PERSON)
+
+
+@pytest.mark.parametrize(
+    "body, name",
+    [
+        ("Museo del Prado said the loan would go ahead.", "Museo del Prado"),
+        ("Universidad de Antioquia said the loan would go ahead.", "Universidad de Antioquia"),
+        ("Banco de la Nación said the loan would go ahead.", "Banco de la Nación"),
+    ],
+)
+def test_a_body_named_in_its_own_language_is_no_person(body, name):
+    (found,) = find_statements(body)
+    assert found.source.name == name and found.source.kind != SourceKind.PERSON
+
+
+@pytest.mark.parametrize(
+    "body, name, via",
+    [
+        ("Will Gathercole said the collapse was bad.", "Will Gathercole", None),
+        (
+            "Former England lock Will Gathercole, speaking on BBC Radio 5 Live, said the "
+            "collapse raised “serious questions” about the side.",
+            "Will Gathercole",
+            "BBC Radio 5 Live",
+        ),
+        (
+            "Mark Carney, speaking to CBC News, said the plan would work.",
+            "Mark Carney",
+            "CBC News",
+        ),
+    ],
+)
+def test_a_given_name_spelled_like_a_verb_still_names_the_speaker(body, name, via):
+    (found,) = find_statements(body)
+    assert (found.source.name, found.source.kind) == (name, SourceKind.PERSON)
+    assert (found.via.name if found.via else None) == via
+
+
+@pytest.mark.parametrize(
+    "body, name",
+    [
+        ("Advocate Shahnaz Parveen Mithu said the order was clear.", "Shahnaz Parveen Mithu"),
+        ("Comrade Yemisi Aladesuyi said the lawmakers must act.", "Yemisi Aladesuyi"),
+        ("Alhaji Musa Bello said the plan would work.", "Musa Bello"),
+        ("Datuk Seri Ahmad Zahid Hamidi said the plan would work.", "Ahmad Zahid Hamidi"),
+        (
+            "Detective Garda Aoife Brennan testified that the thefts came to light in 2022.",
+            "Aoife Brennan",
+        ),
+        ("Prosecuting barrister Fiona McCarthy BL said the State accepted it.", "Fiona McCarthy"),
+        ("Chief Judge Ada Okoro SAN said the panel would sit on Monday.", "Ada Okoro"),
+    ],
+)
+def test_a_form_of_address_rank_or_letters_are_no_part_of_the_name(body, name):
+    (found,) = find_statements(body)
+    assert (found.source.name, found.source.kind) == (name, SourceKind.PERSON)
+
+
+def test_a_rank_written_short_finds_the_officer_named_before():
+    body = (
+        "Detective Garda Aoife Brennan said the accounts had been emptied.\n\n"
+        "Det Gda Brennan said the accused had made full admissions."
+    )
+    first, second = find_statements(body)
+    assert first.source.name == second.source.name == "Aoife Brennan"
+
+
+@pytest.mark.parametrize(
+    "body, name, kind",
+    [
+        (
+            "Representatives for Kattegat and Nordhafen declined to comment.",
+            "representatives for Kattegat and Nordhafen",
+            SourceKind.ANONYMOUS,
+        ),
+        (
+            "Lawyers for Smith and Jones declined to comment.",
+            "lawyers for Smith and Jones",
+            SourceKind.ANONYMOUS,
+        ),
+        (
+            "Minister for Health and Social Care Jane Doe said the plan would work.",
+            "Jane Doe",
+            SourceKind.PERSON,
+        ),
+    ],
+)
+def test_people_for_two_bodies_are_unnamed_and_a_portfolio_with_and_still_names(body, name, kind):
+    (found,) = find_statements(body)
+    assert (found.source.name, found.source.kind) == (name, kind)
+
+
+@pytest.mark.parametrize(
+    "body, name, body_name",
+    [
+        (
+            "Speaking on behalf of the Assembly, the Chairman, House Committee on Information, "
+            "Mr Oluwole Akindolire, said the lawmakers had followed the law.",
+            "Oluwole Akindolire",
+            "House Committee on Information",
+        ),
+        (
+            "Meanwhile, the Convener, Ondo Citizens’ Accountability Forum, Comrade Yemisi "
+            "Aladesuyi, urged the lawmakers to put the people first.",
+            "Yemisi Aladesuyi",
+            "Ondo Citizens’ Accountability Forum",
+        ),
+    ],
+)
+def test_a_title_then_its_body_then_its_holder_names_the_holder(body, name, body_name):
+    (found,) = find_statements(body)
+    assert found.source.name == name
+    assert found.source.affiliation.name == body_name
+
+
+def test_an_acronym_confirms_a_name_with_commas_in_it():
+    body = (
+        "The Philippine Atmospheric, Geophysical and Astronomical Services Administration "
+        "(Pagasa) said the storm had weakened slightly by Tuesday morning."
+    )
+    (found,) = find_statements(body)
+    assert found.source.name == (
+        "Philippine Atmospheric, Geophysical and Astronomical Services Administration"
+    )
+
+
+@pytest.mark.parametrize(
+    "body, name, kind",
+    [
+        (
+            "Eleven Democratic senators, led by Aisha Grant, wrote in a letter that they would "
+            "oppose any bill.",
+            "Aisha Grant",
+            SourceKind.PERSON,
+        ),
+        (
+            "Several Senate Democrats said they would oppose any bill.",
+            "Several Senate Democrats",
+            SourceKind.ANONYMOUS,
+        ),
+        ("The Democrats said they would block the bill.", "Democratic Party", None),
+    ],
+)
+def test_members_of_a_party_are_unnamed_unless_one_leads_them(body, name, kind):
+    (found,) = find_statements(body)
+    assert found.source.name == name
+    assert kind is None or found.source.kind == kind

@@ -394,7 +394,12 @@ def document_phrase(text):
 
 
 _MEMBERS_PLURAL = re.compile(
-    r"(?:(?:[Tt]he|[Ss]ome|[Mm]any|[Tt]wo|[Ss]everal)\s+)?(?:[A-Z][a-z]+\s+){0,2}[A-Z]{2,4}s"
+    r"(?:(?:[Tt]he|[Ss]ome|[Mm]any|[Tt]wo|[Ss]everal)\s+)?(?:[A-Z][a-z]+\s+){0,2}[A-Z]{2,4}s|"
+    # "Several Senate Democrats", "Eleven Democratic senators": members of a party ("The
+    # Democrats" may be the party itself)
+    r"(?!The\s)(?:[A-Z][a-z]+\s+){0,2}(?:(?:Democrats|Republicans|Conservatives|Tories|Liberals|"
+    r"Socialists)|(?:Democratic|Republican|Conservative|Tory|Liberal|Labour|Labor)\s+"
+    r"(?:senators|lawmakers|legislators|members|MPs|representatives|councillors))"
 )
 
 
@@ -467,12 +472,26 @@ def _holds_a_verb(text):
     Haddad told CNN that", "Mahuika thanked her volunteers"."""
     if _NAME_THEN_PAST.match(text) and text.split()[0].lower() not in _SPEAKER_OPENERS:
         return True
-    for word in text.lower().split():
-        if word in _QUALIFYING:
+    words = text.split()
+    for index, word in enumerate(words):
+        low = word.lower()
+        if low in _QUALIFYING:
             return False
-        if word in _CLAUSE_VERBS:
+        if low in _CLAUSE_VERBS and not _given_name_at(words, index):
             return True
     return False
+
+
+def _given_name_at(words, index):
+    """Whether words[index], a verb's spelling, starts a name there: "Will Gathercole",
+    "lock Will Gathercole"; not "Ministers Will Review", a headline's capitals."""
+    word = words[index]
+    return (
+        word[:1].isupper()
+        and index + 1 < len(words)
+        and words[index + 1][:1].isupper()
+        and (index == 0 or words[index - 1][:1].islower())
+    )
 
 
 _SUBORDINATORS = _words("after before when while because since until although though once whereas")
@@ -487,7 +506,11 @@ def _tail_speaker(text, start, end):
         if lows[k] == "what":
             first = k + 1  # "… for running what prosecutors called": the speaker comes after it
             break
-        if lows[k] in _CLAUSE_VERBS and not _RELATIVE_WORDS.intersection(lows[max(0, k - 4) : k]):
+        if (
+            lows[k] in _CLAUSE_VERBS
+            and not _RELATIVE_WORDS.intersection(lows[max(0, k - 4) : k])
+            and not _given_name_at([t[1] for t in tokens], k)
+        ):
             first = k + 1  # "the plan was approved, and officials": no speaker spans a verb
             break
         if lows[k] in _SUBORDINATORS and k > first:
@@ -682,6 +705,11 @@ def clause_subject(core, limit=None, coordinated=False):
                 return None  # "Britain, France and Germany said": several subjects
             if re.search(r"\band\s+[A-Z]", piece) and mention.kind != SK.ORGANISATION:
                 return None
+            led = _LED_BY_ASIDE.match(following)
+            if led and (mention.anonymous or mention.kind == SK.ANONYMOUS):
+                leader = _speaker(led.group("who"))
+                if leader is not None and leader.kind == SK.PERSON and not leader.anonymous:
+                    return leader, a  # "Eleven Democratic senators, led by Ms. Grant, wrote"
             identified = _IDENTIFIED_AS.match(following)
             if identified:
                 named = _speaker(identified.group("name"))
@@ -695,10 +723,25 @@ def clause_subject(core, limit=None, coordinated=False):
             joined = other and apposition(mention, other)
             if joined:
                 return joined, a
+            if (
+                other is not None
+                and other.kind in (SK.ORGANISATION, SK.GOVERNMENT)
+                and not (other.anonymous or other.anaphor)
+                and mention.anaphor == "title"
+                and index + 2 < len(parts)
+            ):
+                # "the Chairman, House Committee on Information, Mr Oluwole Akindolire,": a
+                # title, the body it is held in, then its holder.
+                c, d = parts[index + 2]
+                holder = _speaker(core[c:d]) if core[c:d].strip() else None
+                joined = holder and apposition(mention, holder)
+                if joined and joined.kind == SK.PERSON:
+                    return replace(joined, affiliation=joined.affiliation or other), a
         return mention, a
     return None
 
 
+_LED_BY_ASIDE = re.compile(r"^\s*(?:led|headed)\s+by\s+(?P<who>[A-Z].*?)\s*$")
 _IDENTIFIED_AS = re.compile(
     r"^\s*(?:(?:identified|named|known|described|listed|referred\s+to)\s+(?:[\w’'-]+\s+){0,5}?as|"
     r"identified\s+(?:only\s+)?by\s+(?:his|her|their|the)\s+(?:sur|first\s+|given\s+|last\s+|"

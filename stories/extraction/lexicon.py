@@ -126,7 +126,11 @@ TITLE_WORDS = _words(
     "mk mks mca mna mha "
     "cpl cpl. cst cst. const const. pte pte. pvt pvt. spc spc. ssgt lcpl"
     " co-founder cofounder striker goalkeeper midfielder defender quarterback pitcher captain "
-    "coach winger batter bowler jockey"
+    "coach winger batter bowler jockey lock prop hooker flanker fly-half scrum-half fullback "
+    "full-back wing-back centre-back left-back right-back wicketkeeper wicket-keeper "
+    "all-rounder batsman linebacker cornerback shortstop"
+    " convener convenor garda gda det sgt insp supt comrade alhaji alhaja engr engr. barr "
+    "barr. advocate adv adv. datuk datin dato dato' tun tengku tunku seri"
     " cr cr. cllr cllr. sir dame lord lady shri smt smt. sri thiru referee umpire conductor "
     "cellist violinist pianist composer barrister magistrate chair co-author mp mla mep msp "
     "mpp td councilmembers dpp"
@@ -136,12 +140,15 @@ TITLE_WORDS = _words(
 HONORIFIC_WORDS = _words(
     "mr mrs ms miss mx messrs dr prof sir dame lord lady shri sri smt shrimati thiru tmt "
     "sheikh mme mlle herr frau hon"
+    # Nigerian, Ghanaian, South African, South Asian and Malaysian forms of address
+    " comrade alhaji alhaja engr barr advocate adv datuk datin dato dato' tun tengku tunku "
+    "seri"
 )
 # Letters after a name: "Jane Ndoro SC", "Jane Doe MP", "John Smith Jr.". Case matters:
 # "MS" is not "Ms".
 POST_NOMINALS = frozenset(
     "KC QC SC MP MEP MLA MSP MPP MHA MHK TD Jr Jr. Sr Sr. PhD Ph.D. MD M.D. OBE CBE MBE KBE "
-    "DBE Esq Esq. FRS DPhil".split()
+    "DBE Esq Esq. FRS DPhil BL SAN MLC MHR AO ONZM MNZM KNZM CNZM DNZM QSM".split()
 )
 # Abbreviated titles, spelled out: "the councillor" is the "Cr Hana Tawhai" named before.
 TITLE_EXPANSIONS = {
@@ -327,6 +334,14 @@ ORGANISATION_NAME_HEADS = _words(
     "rovers athletic wanderers rangers united maritime marine tankers freight cargo "
     "construction properties realty developments builders brewery bakery dairy mills works "
     "enforcement protection prevention"
+    # The same in the languages whose bodies keep their own names in English copy.
+    " universidad universidade università université museo museu musée banco banque "
+    "instituto istituto fundación fundação fondazione ministerio ministério ministero "
+    "ministère secretaría tribunale partido partito comisión comissão commissione consejo "
+    "conselho consiglio conseil asamblea assembleia assemblea assemblée cámara câmara congreso "
+    "senado senato policía polícia polizia ejército empresa compañía companhia sociedad "
+    "sociedade società société grupo gruppo groupe ospedale hôpital escuela "
+    "agencia agência agenzia servicio serviço servizio"
 )
 GOVERNMENT_NAME_HEADS = _words(
     "ministry department government administration embassy consulate army navy force "
@@ -471,7 +486,8 @@ MALE_NAMES = _words(
     "willie xavier yuri yury yevgeny youssef yusuf zachary hiroshi takeshi kenji raj "
     "rahul vikram arjun amit sanjay rohan wang zhang li liu chen seamus eoin cormac fergus "
     "hamish callum ewan rory finn aidan dermot niall conor ravi rajesh sunil vijay deepak "
-    "ramesh suresh kwame kofi chidi tshepo lwazi khalid hamza yousef tariq imran bilal oscar"
+    "ramesh suresh kwame kofi chidi tshepo lwazi khalid hamza yousef tariq imran bilal oscar "
+    "will pieter johan hendrik"
 )
 UNISEX_NAMES = _words(
     "alex ashley bailey casey dana drew jamie jean jordan kelly kim lee leslie morgan pat "

@@ -1757,8 +1757,8 @@ class Cast:
             return EK.PLACE
         if hit.after_in:
             return EK.PLACE
-        if personal and len(words) <= 3:
-            return EK.PERSON
+        if personal and len([low for low in lows if low not in NAME_PARTICLES]) <= 3:
+            return EK.PERSON  # "Marike van Rooyen", "Pieter van der Merwe"
         if hit.in_quote and any(low in _FUNCTION_WORDS for low in lows):
             return ""  # "Books Not Budget Cuts": a slogan, not a name
         return EK.ORGANISATION
@@ -1790,6 +1790,7 @@ class Cast:
                 or low in WEEKDAYS
                 or low in MONTHS
                 or low in _FUNCTION_WORDS
+                and not (word is words[0] and low in GIVEN_NAMES)  # "Will Gathercole"
                 or low in DESCRIPTION_WORDS
                 and low not in GIVEN_NAMES
             ):

@@ -20,6 +20,7 @@ from stories.extraction.lexicon import (
     HONORIFIC_WORDS,
     IRISH_ARTICLE,
     MONTHS,
+    NAME_PARTICLES,
     NATIONALITIES,
     ORGANISATION_HEADS,
     ORGANISATION_NAME_HEADS,
@@ -108,7 +109,8 @@ _CLAUSE_WORDS = _words(
     "that which who whom whose what to and or but if when because is are was were be been has "
     "have had will would could should may might not said says told"
 )
-_NAME_JOINERS = _words("de van von bin al da di du la le of for the and &")
+# Lower-case words inside a name: "Pieter van der Merwe", "Bank of England".
+_NAME_JOINERS = NAME_PARTICLES | _words("of for the and &")
 _NAME_PARTICLES = _NAME_JOINERS - {"for"}
 _ABBREVIATION_TOKEN = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?")
 
@@ -150,13 +152,24 @@ def _strip_possessive(token):
     return token[:-1] if token.endswith(("’", "'")) else token
 
 
+# The particles that, after an unknown given name, still make a surname rather than a body's
+# name: Dutch, German and Arabic ones ("Pieter van der Merwe", "Khalid bin Talal").
+_SURNAME_PARTICLES = _words("van von der den ter ten bin ibn")
+
+
 def _is_person_shaped(tokens):
-    """Two to four capitalised words that look like a given name and a surname."""
-    if not 2 <= len(tokens) <= 4:
+    """Two to four capitalised words that look like a given name and a surname, perhaps with
+    the lower-case particles of a surname between them ("Marike van Rooyen")."""
+    particles = [t for t in tokens[1:-1] if t in NAME_PARTICLES]
+    if not 2 <= len(tokens) - len(particles) <= 4 or len(particles) > 2:
         return False
     if tokens[0].lower() in GIVEN_NAMES:
         return True
+    if any(t not in _SURNAME_PARTICLES for t in particles):
+        return False  # "Museo del Prado", "Banco de Chile": "Maria de la Cruz" is known above
     for token in tokens:
+        if token in particles:
+            continue
         bare = token.rstrip(".")
         if not (bare[:1].isupper() and (bare[1:].islower() or len(bare) == 1 or "-" in bare)):
             if not re.fullmatch(r"(?:Mc|Mac|O'|O’)?[A-Z][a-z]+(?:[A-Z][a-z]+)?", bare):
@@ -477,8 +490,10 @@ def _parse_plain(text):
                     role=descriptor.role or match.group("head"),
                 )
     det = lows[0] if lows[0] in QUANTIFIERS or lows[0] == "the" else ""
+    if det == "an" and IRISH_ARTICLE.fullmatch(" ".join(tokens)):
+        return _named(" ".join(tokens))  # "An Garda Síochána", though a garda is an officer
     if det == "an" and IRISH_ARTICLE.match(" ".join(tokens[:3])):
-        det = ""  # "An Garda Síochána"
+        det = ""  # "An Post"
     rest = tokens[1:] if det else tokens
     if not rest:
         return None
@@ -613,6 +628,10 @@ def _parse_plain(text):
     if prefix and prefix[-1].lower() in ("of", "for"):
         if len(run) == 1:
             return None  # "Tamil Nadu Minister for Industries": a portfolio, nobody named
+        head = prefix[title_at[-1]].lower()
+        if "and" in run_lows and head in PERSON_HEADS and head.endswith("s"):
+            # "Representatives for Kattegat and Nordhafen": unnamed people of two bodies
+            return Mention(name=core, kind=SK.ANONYMOUS, anonymous=True, role=" ".join(prefix))
         while len(run) > 2 and run[0].lower() not in GIVEN_NAMES:
             prefix = [*prefix, run[0]]
             run = run[1:]

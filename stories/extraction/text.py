@@ -404,7 +404,40 @@ def join_listed_names(text):
         names[blanked] = names[" ".join(blanked.split())] = written
         return blanked
 
-    return _LISTED_NAME.sub(blank, text), names
+    text = _LISTED_NAME.sub(blank, text)
+    return _ACRONYMED_NAME.sub(lambda match: _blank_acronymed(match, names), text), names
+
+
+# A name with commas in it, and the acronym its words' initials spell: "the Philippine
+# Atmospheric, Geophysical and Astronomical Services Administration (Pagasa)".
+_ACRONYMED_NAME = re.compile(
+    r"[A-Z][\w'’-]*(?:,?\s+(?:(?:and|of|for|the|&)\s+)*[A-Z][\w'’-]*)+(?=\s+\([A-Z][A-Za-z]{2,9}\))"
+    r"(?P<acronym>\s+\([A-Z][A-Za-z]{2,9}\))"
+)
+_NOT_INITIALLED = {"and", "of", "for", "the", "&"}
+
+
+def _blank_acronymed(match, names):
+    written = match.group()
+    acronym = match.group("acronym").strip(" ()").lower()
+    name = written[: match.start("acronym") - match.start()]
+    if "," not in name:
+        return written
+    words = list(re.finditer(r"[\w'’&-]+", name))
+    for first in range(len(words)):
+        if not words[first].group()[:1].isupper():
+            continue
+        initials = "".join(
+            w.group()[0].lower() for w in words[first:] if w.group() not in _NOT_INITIALLED
+        )
+        if initials == acronym:
+            start = words[first].start()
+            if "," not in name[start:]:
+                return written
+            blanked = name[start:].replace(",", " ")
+            names[blanked] = names[" ".join(blanked.split())] = name[start:]
+            return written[:start] + blanked + written[len(name) :]
+    return written
 
 
 def commas_back(name, listed):
