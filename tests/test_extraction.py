@@ -3048,3 +3048,34 @@ def test_members_of_a_party_are_unnamed_unless_one_leads_them(body, name, kind):
     (found,) = find_statements(body)
     assert found.source.name == name
     assert kind is None or found.source.kind == kind
+
+
+@pytest.mark.parametrize(
+    "body, name, kind",
+    [
+        ("Attorney General William Barr said the inquiry was over.", "William Barr", "person"),
+        ("Senator Jane Hooker said the inquiry was over.", "Jane Hooker", "person"),
+        ("Military spokesman Zaw Min Tun said the plan would work.", "Zaw Min Tun", "person"),
+        ("Archbishop Hélder Câmara said he would resign.", "Hélder Câmara", "person"),
+        ("Advocate Health Care said the hospitals would merge.", "Advocate Health Care", None),
+        ("A Garda spokeswoman said the man was arrested.", "Garda", None),
+        ("The Garda Síochána said the man was arrested.", "Garda Síochána", None),
+        ("Republican senators said they would block it.", "Republican senators", "anonymous"),
+    ],
+)
+def test_words_that_are_titles_only_before_a_name_leave_other_names_alone(body, name, kind):
+    (found,) = find_statements(body)
+    assert found.source.name == name
+    assert kind is None or found.source.kind == kind
+    if kind is None:
+        assert found.source.kind != SourceKind.PERSON
+
+
+def test_republican_senators_keep_their_party():
+    (found,) = find_statements("Republican senators said they would block it.")
+    assert found.source.affiliation.name == "Republican Party"
+
+
+def test_a_leader_described_before_the_name_is_the_speaker_of_the_group_led():
+    (found,) = find_statements("Protesters, led by activist Jane Roe, said they would march.")
+    assert found.source.name == "Jane Roe"

@@ -436,6 +436,70 @@ def test_sources_new_in_one_article_are_linked_and_suggested_among_themselves(tm
     assert counts() == before
 
 
+@pytest.mark.parametrize(
+    "paragraphs, person, affiliation",
+    [
+        (  # a source saved before gets an affiliation new in this article
+            [
+                "Jane Roe, a spokeswoman for Senator John Walsh, said the plan would fail.",
+                "Harbor Freightways said the plant would close in March.",
+                "John Walsh, a spokesman for Harbor Freightways, said the workers had been told.",
+            ],
+            "John Walsh",
+            "Harbor Freightways",
+        ),
+        (  # a new source gets an affiliation new in this article, on its second mention
+            [
+                "Harbor Freightways said the plant would close in March.",
+                "Jane Roe said the workers had been told.",
+                "Jane Roe, a spokeswoman for Harbor Freightways, said talks would go on.",
+            ],
+            "Jane Roe",
+            "Harbor Freightways",
+        ),
+        (  # the first affiliation stays
+            [
+                "Harbor Freightways said the plant would close in March.",
+                "Jane Roe, a spokeswoman for Harbor Freightways, said talks would go on.",
+                "Jane Roe, a spokeswoman for Acme Logistics, said the talks had failed.",
+            ],
+            "Jane Roe",
+            "Harbor Freightways",
+        ),
+    ],
+)
+def test_an_affiliation_new_in_the_same_article_is_kept(tmp_path, paragraphs, person, affiliation):
+    (tmp_path / "1.txt").write_text("Plant closes\n\n" + "\n\n".join(paragraphs) + "\n")
+    out, err, error = load(tmp_path)
+    assert error is None and "error" not in err, err
+    assert Source.objects.get(name=person).affiliation.name == affiliation
+
+
+def test_a_namesake_new_in_the_same_article_gets_a_merge_suggestion(tmp_path):
+    (tmp_path / "1.txt").write_text(
+        "Plant closes\n\nJ. Walsh said the plan was fine.\n\n"
+        "Jane Roe, a spokeswoman for Senator John Walsh, said the plan would fail.\n"
+    )
+    out, err, error = load(tmp_path)
+    assert error is None and "error" not in err, err
+    suggestion = MergeSuggestion.objects.get()
+    assert {suggestion.source.name, suggestion.candidate.name} == {"J. Walsh", "John Walsh"}
+
+
+def test_new_rows_are_inserted_one_by_one_where_a_bulk_insert_gives_no_keys(tmp_path, monkeypatch):
+    from django.db import connection
+
+    monkeypatch.setattr(type(connection.features), "can_return_rows_from_bulk_insert", False)
+    (tmp_path / "1.txt").write_text(
+        "Plant closes\n\nHarbor Freightways said the plant would close in March.\n\n"
+        "An official said the workers had been told.\n"
+    )
+    out, err, error = load(tmp_path)
+    assert error is None and "error" not in err, err
+    assert statement("Harbor Freightways said").source.name == "Harbor Freightways"
+    assert statement("An official said").source.kind == SourceKind.ANONYMOUS
+
+
 def test_articles_are_committed_in_groups_and_a_bad_one_still_stops_alone(tmp_path, monkeypatch):
     monkeypatch.setattr(importing.Loader, "GROUP_SIZE", 2)
     for n in range(1, 6):

@@ -395,11 +395,11 @@ def document_phrase(text):
 
 _MEMBERS_PLURAL = re.compile(
     r"(?:(?:[Tt]he|[Ss]ome|[Mm]any|[Tt]wo|[Ss]everal)\s+)?(?:[A-Z][a-z]+\s+){0,2}[A-Z]{2,4}s|"
-    # "Several Senate Democrats", "Eleven Democratic senators": members of a party ("The
-    # Democrats" may be the party itself)
-    r"(?!The\s)(?:[A-Z][a-z]+\s+){0,2}(?:(?:Democrats|Republicans|Conservatives|Tories|Liberals|"
-    r"Socialists)|(?:Democratic|Republican|Conservative|Tory|Liberal|Labour|Labor)\s+"
-    r"(?:senators|lawmakers|legislators|members|MPs|representatives|councillors))"
+    # "Several Senate Democrats": some of a party's members ("Democrats", "Liberal Democrats"
+    # and "The Democrats" may be the party itself)
+    r"(?:[Ss]ome|[Mm]any|[Ss]everal|[Aa]\s+few|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|"
+    r"[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|\d+)\s+(?:Senate\s+|House\s+)?"
+    r"(?:Democrats|Republicans|Conservatives|Tories)"
 )
 
 
@@ -741,7 +741,9 @@ def clause_subject(core, limit=None, coordinated=False):
     return None
 
 
-_LED_BY_ASIDE = re.compile(r"^\s*(?:led|headed)\s+by\s+(?P<who>[A-Z].*?)\s*$")
+_LED_BY_ASIDE = re.compile(
+    r"^\s*(?:led|headed)\s+by\s+(?P<who>(?:[a-z][\w-]*\s+){0,3}[A-Z].*?)\s*$"
+)
 _IDENTIFIED_AS = re.compile(
     r"^\s*(?:(?:identified|named|known|described|listed|referred\s+to)\s+(?:[\w’'-]+\s+){0,5}?as|"
     r"identified\s+(?:only\s+)?by\s+(?:his|her|their|the)\s+(?:sur|first\s+|given\s+|last\s+|"

@@ -2,6 +2,7 @@
 
 import re
 
+from django.db import connections, router
 from django.utils.text import slugify
 from rapidfuzz import fuzz
 
@@ -21,6 +22,17 @@ from stories.models import (
     SourceKind,
     clean_aliases,
 )
+
+
+def _insert_rows(model, rows):
+    """Inserts new rows and gives them their primary keys: in one query where the database
+    returns the keys of a bulk insert (PostgreSQL, SQLite 3.35 and later), else one by one."""
+    manager = model._default_manager
+    if connections[router.db_for_write(model)].features.can_return_rows_from_bulk_insert:
+        manager.bulk_create(rows)
+    else:
+        for row in rows:
+            row.save(force_insert=True)
 
 
 def _surname_key(name):
@@ -99,7 +111,7 @@ class _Directory:
         ]
 
     def _insert(self, rows):
-        self.queryset.model._default_manager.bulk_create(rows)
+        _insert_rows(self.queryset.model, rows)
 
     def free_slug(self, text, fallback, max_length=200):
         if self._slugs is None:
@@ -211,17 +223,23 @@ class SourceDirectory(_Directory):
         self.suggested = 0
         self.last_match = ""
         self._scoped = {}
-        self._suggestions = []  # (known source, new source held): merges to suggest
+        self._suggestions = []  # (source, source): merges to suggest once both are saved
+        self._changed = []  # (saved source, [field, …]) changed to point at a held one
 
     def begin(self):
         super().begin()
         self._scoped = {}
         self._suggestions = []
+        self._changed = []
 
     def flush(self):
-        """Inserts the sources source_for(…, together=True) made, then the merges it would
-        suggest for them."""
+        """Inserts the sources source_for(…, together=True) made, then saves the changes and
+        suggests the merges that waited for them."""
         super().flush()
+        changed, self._changed = self._changed, []
+        for source, fields in changed:
+            source.affiliation = source.affiliation  # its key, now that it has one
+            source.save(update_fields=[*fields, "updated_at"])
         suggestions, self._suggestions = self._suggestions, []
         for existing, candidate in suggestions:
             self._suggest(existing, candidate)
@@ -234,7 +252,7 @@ class SourceDirectory(_Directory):
             ]
             if not ready:
                 raise ValueError("A held source's affiliation is neither saved nor held.")
-            Source.objects.bulk_create(ready)
+            _insert_rows(Source, ready)
             self.created += len(ready)
             rows = [row for row in rows if row.pk is None]
 
@@ -316,7 +334,7 @@ class SourceDirectory(_Directory):
         ):
             # A named source is shared by every article: its affiliation never is one of the
             # sources an article has to itself.
-            affiliation = self.source_for(body, article)
+            affiliation = self.source_for(body, article, together)
             self.last_match = self.last_match if pk is not None else ""
         if pk is not None:
             return self._update(self._get(pk), mention, spelling, affiliation)
@@ -331,10 +349,7 @@ class SourceDirectory(_Directory):
         )
         self.last_match = "new"
         for other in unsure:
-            if together:
-                self._suggestions.append((self._get(other), source))
-            else:
-                self._suggest(self._get(other), source)
+            self._suggest(self._get(other), source)
         return source
 
     def _scoped_source(self, mention, article, together=False):
@@ -342,7 +357,7 @@ class SourceDirectory(_Directory):
         key = (article.pk, re.sub(r"^(?:an?|the|one)\s+", "", normalize_name(name)))
         if key not in self._scoped:
             affiliation = mention.affiliation
-            affiliation = self.source_for(affiliation, article) if affiliation else None
+            affiliation = self.source_for(affiliation, article, together) if affiliation else None
             self._scoped[key] = self.create(
                 together,
                 name=name,
@@ -369,7 +384,12 @@ class SourceDirectory(_Directory):
         return same, unsure
 
     def _suggest(self, existing, candidate):
-        if existing is candidate or existing.pk == candidate.pk:
+        if existing is candidate:
+            return
+        if existing.pk is None or candidate.pk is None:
+            self._suggestions.append((existing, candidate))  # made once both are saved
+            return
+        if existing.pk == candidate.pk:
             return
         score = round(fuzz.ratio(normalize_name(existing.name), normalize_name(candidate.name)), 0)
         reason = (
@@ -411,17 +431,28 @@ class SourceDirectory(_Directory):
             changed.append("description")
         if (
             affiliation is not None
-            and source.affiliation_id is None
+            and not _has_affiliation(source)
             and affiliation is not source
-            and affiliation.pk != source.pk
+            and (affiliation.pk is None or affiliation.pk != source.pk)
             and affiliation.scope_article_id is None
         ):
             source.affiliation = affiliation
             changed.append("affiliation")
-        if changed and source.pk is not None:  # else flush() inserts it as it is now
+        if changed and source.pk is not None:  # a held source is inserted as it is now
             self._touched.add(source.pk)
-            source.save(update_fields=[*changed, "updated_at"])
+            if "affiliation" in changed and affiliation.pk is None:
+                self._changed.append((source, changed))  # saved once its affiliation is
+            else:
+                source.save(update_fields=[*changed, "updated_at"])
         return source
+
+
+def _has_affiliation(source):
+    """Whether a source has an affiliation, saved or held."""
+    field = Source._meta.get_field("affiliation")
+    return source.affiliation_id is not None or (
+        field.is_cached(source) and field.get_cached_value(source) is not None
+    )
 
 
 def _is_own_outlet(mention, article):
@@ -471,7 +502,7 @@ class EntityDirectory(_Directory):
         self.created = 0
 
     def _insert(self, rows):
-        Entity.objects.bulk_create(rows)
+        _insert_rows(Entity, rows)
         self.created += len(rows)
 
     def _entity(self, pk):

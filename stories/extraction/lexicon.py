@@ -126,23 +126,39 @@ TITLE_WORDS = _words(
     "mk mks mca mna mha "
     "cpl cpl. cst cst. const const. pte pte. pvt pvt. spc spc. ssgt lcpl"
     " co-founder cofounder striker goalkeeper midfielder defender quarterback pitcher captain "
-    "coach winger batter bowler jockey lock prop hooker flanker fly-half scrum-half fullback "
-    "full-back wing-back centre-back left-back right-back wicketkeeper wicket-keeper "
-    "all-rounder batsman linebacker cornerback shortstop"
-    " convener convenor garda gda det sgt insp supt comrade alhaji alhaja engr engr. barr "
-    "barr. advocate adv adv. datuk datin dato dato' tun tengku tunku seri"
+    "coach winger batter bowler jockey fly-half scrum-half fullback full-back wing-back "
+    "centre-back left-back right-back wicketkeeper wicket-keeper all-rounder batsman "
+    "linebacker cornerback shortstop"
+    " convener convenor gda det sgt insp supt comrade alhaji alhaja engr engr. datuk datin "
+    "dato dato' tengku tunku"
     " cr cr. cllr cllr. sir dame lord lady shri smt smt. sri thiru referee umpire conductor "
     "cellist violinist pianist composer barrister magistrate chair co-author mp mla mep msp "
     "mpp td councilmembers dpp"
 )
+# Words that are a title only where a person's name follows: "Advocate Shahnaz Parveen Mithu",
+# "Detective Garda Aoife Brennan", "England lock Will Gathercole"; not "Advocate Health Care",
+# "the Garda Síochána" or "Jane Hooker".
+TITLES_BEFORE_NAMES = _words("advocate garda lock prop hooker flanker")
+# Malaysian forms of address that "Seri" completes: "Datuk Seri Ahmad Zahid Hamidi".
+MALAY_HONORIFICS = _words("datuk dato dato' datin tan toh")
+
+
+def title_before_name(lows, index):
+    """Whether lows[index], a word that may be a title or a name, is a title there (the
+    caller checks that a person's name follows it)."""
+    low = lows[index]
+    return low in TITLES_BEFORE_NAMES or (
+        low == "seri" and index > 0 and lows[index - 1] in MALAY_HONORIFICS
+    )
+
+
 # Forms of address: part of how a person is named, never part of the name ("Sir Geoffrey
 # Brayfield" is Edmund Brayfield; "Mrs Justice Ainsworth" is Ainsworth).
 HONORIFIC_WORDS = _words(
     "mr mrs ms miss mx messrs dr prof sir dame lord lady shri sri smt shrimati thiru tmt "
     "sheikh mme mlle herr frau hon"
     # Nigerian, Ghanaian, South African, South Asian and Malaysian forms of address
-    " comrade alhaji alhaja engr barr advocate adv datuk datin dato dato' tun tengku tunku "
-    "seri"
+    " comrade alhaji alhaja engr datuk datin dato dato' tengku tunku"
 )
 # Letters after a name: "Jane Ndoro SC", "Jane Doe MP", "John Smith Jr.". Case matters:
 # "MS" is not "Ms".
@@ -338,7 +354,7 @@ ORGANISATION_NAME_HEADS = _words(
     " universidad universidade università université museo museu musée banco banque "
     "instituto istituto fundación fundação fondazione ministerio ministério ministero "
     "ministère secretaría tribunale partido partito comisión comissão commissione consejo "
-    "conselho consiglio conseil asamblea assembleia assemblea assemblée cámara câmara congreso "
+    "conselho consiglio conseil asamblea assembleia assemblea assemblée congreso "
     "senado senato policía polícia polizia ejército empresa compañía companhia sociedad "
     "sociedade società société grupo gruppo groupe ospedale hôpital escuela "
     "agencia agência agenzia servicio serviço servizio"

@@ -54,6 +54,7 @@ from stories.extraction.lexicon import (
     known_name,
     name_gender,
     normalize_name,
+    title_before_name,
 )
 from stories.extraction.speakers import (
     _ABBREVIATION_TOKEN,
@@ -656,7 +657,7 @@ def _split_run(text, run, context):
         titled_words = words[: lows.index("of", 1)]
     if not judge and not _ends_in_org_head(titled_words) and known_name(" ".join(words)) is None:
         for index in range(len(words) - 1):
-            if lows[index] not in _TITLES:
+            if lows[index] not in _TITLES and not title_before_name(lows, index):
                 continue
             rest = lows[index + 1 :]
             limit = index + 1 + rest.index("of") if "of" in rest[1:] else len(words)
@@ -682,7 +683,9 @@ def _split_run(text, run, context):
         elif affiliation is None:
             # "Kerala Minister for Fisheries …", "Gujarat's Minister …": the place or
             # body the title belongs to is named too.
-            first_title = next(i for i, low in enumerate(lows) if low in _TITLES)
+            first_title = next(
+                i for i, low in enumerate(lows) if low in _TITLES or title_before_name(lows, i)
+            )
             prefix = run[:first_title]
             if (
                 prefix

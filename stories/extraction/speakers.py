@@ -36,10 +36,12 @@ from stories.extraction.lexicon import (
     TITLE_ABBREVIATIONS,
     TITLE_MODIFIERS,
     TITLE_WORDS,
+    TITLES_BEFORE_NAMES,
     WEEKDAYS,
     _words,
     known_name,
     normalize_name,
+    title_before_name,
 )
 from stories.extraction.text import QUOTE_MASK
 
@@ -150,6 +152,15 @@ def _strip_possessive(token):
     if token.endswith(("’s", "'s")):
         return token[:-2]
     return token[:-1] if token.endswith(("’", "'")) else token
+
+
+def _title_at(tokens, index):
+    """Whether tokens[index] is a title, or part of one, where it stands."""
+    if tokens[index].lower() in TITLE_WORDS:
+        return True
+    return title_before_name([t.lower() for t in tokens], index) and _is_person_shaped(
+        tokens[index + 1 :]
+    )
 
 
 # The particles that, after an unknown given name, still make a surname rather than a body's
@@ -517,6 +528,7 @@ def _parse_plain(text):
         if not (
             _is_capitalised(token)
             or low in DESCRIPTION_WORDS
+            or low in TITLES_BEFORE_NAMES
             or _strip_possessive(low) in DESCRIPTION_WORDS
             or low in CONNECTORS
             or re.fullmatch(r"\d[\d,]*", token)
@@ -572,7 +584,7 @@ def _parse_plain(text):
         low = token.lower()
         if (
             (_is_capitalised(token) or (numbered and run_start == len(rest)))
-            and low not in TITLE_WORDS
+            and not _title_at(rest, run_start - 1)
             and not _is_possessive(token)
         ):
             run_start -= 1
@@ -611,8 +623,7 @@ def _parse_plain(text):
     title_at = [
         i
         for i, token in enumerate(prefix)
-        if token.lower() in TITLE_WORDS
-        or (not _is_capitalised(token) and token.lower() in DESCRIPTION_WORDS)
+        if _title_at(rest, i) or (not _is_capitalised(token) and token.lower() in DESCRIPTION_WORDS)
     ]
     if not title_at:
         if prefix and prefix[-1].lower() == "of" and len(prefix) > 1:
