@@ -60,6 +60,7 @@ class _Directory:
         self._journal = []
         self._slugs = None
         self._surnames = {}  # transliteration key of a surname: {pk, …} of rows with it
+        self.created = 0
         self._cache = {}  # pk or provisional key: the row, for rows read or made
         self._touched = set()  # keys of the rows the current article made or changed
         self._held = []  # rows made and not inserted yet
@@ -112,6 +113,24 @@ class _Directory:
 
     def _insert(self, rows):
         _insert_rows(self.queryset.model, rows)
+        self.created += len(rows)
+
+    def _claim_slug(self, row, fallback, max_length=200):
+        """Gives a new row a free slug, or notes the one it was given as taken."""
+        if row.slug:
+            self.free_slug(row.slug, fallback, max_length=max_length)
+        else:
+            row.slug = self.free_slug(row.name, fallback, max_length=max_length)
+
+    def _keep(self, row, together):
+        """A new, validated row: held for flush() with `together`, else saved now."""
+        if together:
+            self.hold(row)
+        else:
+            row.save()
+            self.created += 1
+            self._cache[row.pk] = row
+            self._touched.add(row.pk)
 
     def free_slug(self, text, fallback, max_length=200):
         if self._slugs is None:
@@ -219,7 +238,6 @@ class SourceDirectory(_Directory):
 
     def __init__(self):
         super().__init__(Source.objects.shared())
-        self.created = 0
         self.suggested = 0
         self.last_match = ""
         self._scoped = {}
@@ -252,38 +270,25 @@ class SourceDirectory(_Directory):
             ]
             if not ready:
                 raise ValueError("A held source's affiliation is neither saved nor held.")
-            _insert_rows(Source, ready)
-            self.created += len(ready)
+            super()._insert(ready)
             rows = [row for row in rows if row.pk is None]
-
-    def _get(self, pk):
-        return self.row(pk)
 
     def create(self, together=False, **fields):
         """A new Source, saved, or with `together` held for flush() to insert."""
         source = Source(**fields)
         source.aliases = clean_aliases(source.aliases, source.name)
-        if fields.get("slug"):
-            self.free_slug(fields["slug"], "source")  # noted as taken
-        else:
-            source.slug = self.free_slug(source.name, "source")
+        self._claim_slug(source, "source")
         source.full_clean(
             exclude=["slug", "affiliation", "entity", "scope_article"], validate_constraints=False
         )
-        if together:
-            self.hold(source)
-        else:
-            source.save()
-            self.created += 1
-            self._cache[source.pk] = source
-            self._touched.add(source.pk)
+        self._keep(source, together)
         if source.kind != SourceKind.ANONYMOUS:
             self.add(self.key_of(source), source.name, source.aliases, source.kind)
         return source
 
     def find(self, name, aliases=()):
         pk = self.get(name, *aliases)
-        return self._get(pk) if pk is not None else None
+        return self.row(pk) if pk is not None else None
 
     def confidence_for(self, found_confidence):
         """A statement's source confidence after the last source_for(): a name matched by a
@@ -337,7 +342,7 @@ class SourceDirectory(_Directory):
             affiliation = self.source_for(body, article, together)
             self.last_match = self.last_match if pk is not None else ""
         if pk is not None:
-            return self._update(self._get(pk), mention, spelling, affiliation)
+            return self._update(self.row(pk), mention, spelling, affiliation)
         source = self.create(
             together,
             name=name[:200],
@@ -349,7 +354,7 @@ class SourceDirectory(_Directory):
         )
         self.last_match = "new"
         for other in unsure:
-            self._suggest(self._get(other), source)
+            self._suggest(self.row(other), source)
         return source
 
     def _scoped_source(self, mention, article, together=False):
@@ -499,14 +504,6 @@ class EntityDirectory(_Directory):
 
     def __init__(self):
         super().__init__(Entity.objects.all())
-        self.created = 0
-
-    def _insert(self, rows):
-        _insert_rows(Entity, rows)
-        self.created += len(rows)
-
-    def _entity(self, pk):
-        return self.row(pk)
 
     def prefetch(self, names):
         """Reads the stored entities `names` match in one query, for entity_for() to find."""
@@ -523,7 +520,7 @@ class EntityDirectory(_Directory):
         if pk is None and kind == EntityKind.PERSON:
             alike = self.people_like(name, EntityKind.PERSON)
             if len(alike) == 1:
-                entity = self._entity(alike[0])
+                entity = self.row(alike[0])
                 entity.aliases = clean_aliases([*entity.aliases, name], entity.name)
                 if entity.pk is not None:  # else flush() inserts it with its new alias
                     entity.save(update_fields=["aliases"])
@@ -531,23 +528,14 @@ class EntityDirectory(_Directory):
                 self.add(self.key_of(entity), entity.name, [name], entity.kind)
                 return entity
         if pk is not None:
-            return self._entity(pk)
+            return self.row(pk)
         if not kind:
             return None
         entity = Entity(name=name[:100], kind=kind, aliases=list(aliases), **fields)
         entity.aliases = clean_aliases(entity.aliases, entity.name)
-        if entity.slug:
-            self.free_slug(entity.slug, "entity", max_length=100)  # noted as taken
-        else:
-            entity.slug = self.free_slug(entity.name, "entity", max_length=100)
+        self._claim_slug(entity, "entity", max_length=100)
         # The directory already made sure the name is new; the database checks it again.
         entity.full_clean(exclude=["slug"], validate_unique=False, validate_constraints=False)
-        if together:
-            self.hold(entity)
-        else:
-            entity.save()
-            self.created += 1
-            self._cache[entity.pk] = entity
-            self._touched.add(entity.pk)
+        self._keep(entity, together)
         self.add(self.key_of(entity), entity.name, entity.aliases, entity.kind)
         return entity
