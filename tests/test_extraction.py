@@ -498,14 +498,68 @@ def test_quoted_as_saying_by_an_outlet():
     assert (found.source.name, found.via.name) == ("Sokolov", "Interfax")
 
 
-def test_according_to_a_document_names_it_by_its_publisher():
+def test_a_report_by_a_named_body_is_the_bodys_word():
     body = (
         "Rents rose 9% last year, according to a report released Monday by the Urban Housing "
         "Institute.\n\n"
         "The report found that most tenants pay more than a third of their income."
     )
     names = [f.source.name for _, f in statements(body)]
-    assert names == ["Urban Housing Institute report"] * 2
+    assert names == ["Urban Housing Institute"] * 2
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (
+            "Healthcare Inspectorate Wales (HIW) visited the ward in August and has now "
+            "published its findings. The report said there was a serious risk to patients.",
+            "Healthcare Inspectorate Wales",
+        ),
+        (
+            "Newcastle have also looked at Bastien Morel, L’Équipe reported on Thursday.\n\n"
+            "Lyon would want about €40m for the midfielder, according to the report.",
+            "L’Équipe",
+        ),
+        (
+            "Dr Owain Jenkins, of the Royal College of Emergency Medicine, said waits were long. "
+            "According to the college's own estimates, 600 deaths were linked to long stays.",
+            "Royal College of Emergency Medicine",
+        ),
+        (
+            "According to the HSE's own figures, flu admissions rose by 38% last week.",
+            "HSE",
+        ),
+        (
+            "A survey released in September by the Maryland Public Policy Forum found that 86% "
+            "of voters favoured a ban.",
+            "Maryland Public Policy Forum",
+        ),
+        (
+            "The General Civil Aviation Authority sets the rules. Asked about the order, a "
+            "spokesman for the authority declined to comment.",
+            "General Civil Aviation Authority",
+        ),
+        (
+            "Rotherham Council said the culvert had collapsed. South Yorkshire Police said it "
+            "had received reports of burglaries.\n\n"
+            "The authority said it expected the road to reopen by early summer.",
+            "Rotherham Council",
+        ),
+    ],
+)
+def test_what_a_body_published_is_its_word(body, expected):
+    assert statements(body)[-1][1].source.name == expected
+
+
+def test_a_lawsuit_and_records_stay_documents():
+    body = (
+        "Shareholders sued Caldwell Medical in March. The lawsuit said the company hid pump "
+        "failures.\n\n"
+        "The pumps failed 40 times, according to records from the Food and Drug Administration."
+    )
+    names = [f.source.name for _, f in statements(body)]
+    assert names[0] != "Caldwell Medical" and names[0].endswith("lawsuit")
 
 
 def test_declining_to_comment_in_its_many_forms():

@@ -293,6 +293,11 @@ _DOCUMENT_PHRASE = re.compile(
     r"[\w.]+){0,4}?)?(?:\s+(?P<prep>by|from|in|of)\s+(?P<who>.+))?$"
 )
 _DOCUMENT_OPENERS = DOCUMENT_HEADS | _VOICE_DOCUMENTS | _words("a an the its their")
+_DATED_BY = re.compile(
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)(?:\s+\d{4})?|\d{4})\s+by\s+"
+)
+_OWN = re.compile(r"(?<=['’]s)\s+own\b")
 _FIGURES = _words("data figures statistics numbers estimates results")
 _RECENCY = re.compile(
     r"\b(?:most\s+recent|latest|new|newest|recent|first|second|third|"
@@ -327,6 +332,17 @@ def document_phrase(text):
     mods = _RECENCY.sub("", match.group("mods") or "").strip()
     if any(w.lower() in _MOD_STOPS or w.endswith("ed") for w in mods.split()):
         return None  # "The mayor unveiled a plan": a clause, not a document's name
+    possessive = re.fullmatch(r"(?P<owner>.+?)[’']s", mods) if mods else None
+    if possessive and not match.group("who") and head in _VOICE_DOCUMENTS:
+        # "the HSE's figures", "the college's estimates": the body's own word
+        owner_text = possessive.group("owner")
+        if owner_text[:1].isupper():
+            return parse_speaker(owner_text)
+        if det == "the":
+            owner = parse_speaker(f"the {owner_text}")
+            if owner is not None and owner.anaphor in ("organisation", "government"):
+                return owner
+        return None
     if mods and (mods[0].isupper() or re.search(r"[’']s$", mods)):
         if head in _VOICE_DOCUMENTS | _STATEMENTS and not match.group("who") and mods[0].isupper():
             named = parse_speaker(mods)
@@ -344,6 +360,12 @@ def document_phrase(text):
         return None  # a name or a possessive: parse_speaker reads those
     who_text = match.group("who")
     prep = match.group("prep")
+    if prep == "of" and " by " in who_text:
+        # "an analysis of Senate disclosure records by the watchdog group Campaign Legal Center"
+        prep, who_text = "by", who_text.rsplit(" by ", 1)[1]
+    elif prep == "in" and (dated := _DATED_BY.match(who_text)):
+        # "a survey released in September by …": when, then who
+        prep, who_text = "by", who_text[dated.end() :]
     published = bool(match.group("made"))
     if who_text and prep in ("by", "from", "of") and head in _VOICE_DOCUMENTS:
         # "data from the state health department", "data compiled by LSEG", "results released
@@ -409,6 +431,8 @@ def _speaker(text):
     "Homebuilders", "Farmers"."""
     if _holds_a_verb(text):
         return None  # "Daniel Haddad told CNN that": a clause, not who spoke
+    if "s own " in text:
+        text = _OWN.sub("", text)  # "the college's own estimates": the college's estimates
     document = document_phrase(text)
     if document is not None:
         return document

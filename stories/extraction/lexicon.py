@@ -273,7 +273,8 @@ ORGANISATION_HEADS = _words(
     "operator provider developer maker producer club league federation society"
     " agency agencies council board commission network cooperative district league alliance "
     "school schools hospital clinic museum church exchange platform outlet department office "
-    "headquarters administration presidency secretariat mission delegation"
+    "headquarters administration presidency secretariat mission delegation college "
+    "inspectorate authority"
 )
 GOVERNMENT_HEADS = _words(
     "ministry department government administration embassy consulate military army navy "

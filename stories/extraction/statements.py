@@ -154,6 +154,9 @@ _SOURCE_CONFIDENCE = {
 _BODY_WORDS = {
     "company": {"company", "firm", "maker", "group", "retailer", "manufacturer"},
     "firm": {"company", "firm"},
+    # "the authority": a body named as one, or in Britain a council ("local authority")
+    "authority": {"authority", "council", "corporation"},
+    "college": {"college"},
     "agency": {"agency", "administration", "service", "bureau", "commission", "office"},
     "department": {"department", "ministry", "office"},
     "ministry": {"ministry", "department"},
@@ -376,6 +379,13 @@ _LAWSUIT = re.compile(
     r"(?:lawsuit|suit|complaint)(?:\s+against\s+(?P<against>[^,;.\x1a]+))?)"
 )
 _RULED = re.compile(r"\b(?:ruled|decided|held)\b")
+_PUBLISHING = re.compile(r"\b(?:published|released|issued|unveiled|put\s+out)\b")
+_PUBLISHED = re.compile(
+    r"\b(?:has\s+|have\s+|had\s+)?(?:now\s+|also\s+|just\s+)?"
+    r"(?:published|released|issued|unveiled|put\s+out)\s+(?:a|an|its|their|the)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?P<head>report|findings|study|survey|analysis|review|audit|paper|"
+    r"assessment|estimates|forecast)\b"
+)
 _STATEMENT_WORDS = re.compile(r"\bstatement\b", re.IGNORECASE)
 _QUOTED_NO_COMMENT = re.compile(
     r"[“\"'‘](?:[^”\"’]{0,40}\s)?(?:does|do|will|would|did|cannot|can't|won't)\s+not\s+comment\b|"
@@ -400,6 +410,32 @@ _HEDGE_CUES = (
 )
 _AUTHORS = re.compile(r"^(?:the|its|their)\s+(?:(?:study|report|paper)['’]s\s+)?authors$", re.I)
 _WRITTEN_WORKS = {"study", "paper", "report", "review", "analysis", "research", "survey"}
+# What a body or a person writes in its own name, and so is keyed to its author: "a report by
+# the council" is the council's word; a lawsuit, records or a ruling stay documents.
+_AUTHORED = _WRITTEN_WORKS | {
+    "memo",
+    "memorandum",
+    "letter",
+    "note",
+    "poll",
+    "filing",
+    "assessment",
+    "audit",
+    "estimate",
+    "estimates",
+    "forecast",
+    "forecasts",
+    "projections",
+    "findings",
+    "statement",
+    "presentation",
+    "investigation",
+    "inquiry",
+    "probe",
+    "guidance",
+    "proposal",
+    "plan",
+}
 _ASKED = re.compile(r"(?:[A-Z][a-z]+,\s+)?[Aa]sked\b")
 _PRONOUN_WORDS = {"he", "she", "they", "it", "her", "his", "its", "their"}
 
@@ -1097,13 +1133,17 @@ class _Context:
             owner, _ = self.resolve(mention.possessor, position)
             if owner is not None and not owner.anonymous:
                 name = f"{owner.name} {relation}"
+                authored = head in _AUTHORED
                 found = replace(
                     mention,
                     name=name,
                     aliases=_document_names([owner.name, *owner.aliases], relation)[1:],
-                    possessor=None,
+                    possessor=owner if authored else None,
                 )
                 self.documents.append(found)
+                if authored:
+                    # "a report by the Centre for Transport Futures": the body's own word
+                    return owner.at(position), "author"
                 return found, "document"
         bare = normalize_name(mention.name)
         definite = (
@@ -1121,6 +1161,8 @@ class _Context:
             for document in reversed(self.documents):
                 their = normalize_name(document.relation or document.name).split()
                 if their and their[-1] in family:
+                    if document.possessor is not None:
+                        return document.possessor.at(position), "author"
                     return document.at(position), "document"
             if head in ("lawsuit", "suit", "complaint") and self.plaintiffs:
                 plaintiff, against = self.plaintiffs[-1]
@@ -1145,6 +1187,20 @@ class _Context:
         found = replace(mention, name=name)
         self.documents.append(found)
         return found, "document"
+
+    def authored(self, owner, head):
+        """Notes a document `owner` published, so that "the report" below is the owner's."""
+        self.documents.append(
+            Mention(
+                name=f"{owner.name} {head}",
+                kind=SK.ANONYMOUS,
+                anonymous=True,
+                document=True,
+                possessor=owner,
+                relation=head,
+                position=owner.position,
+            )
+        )
 
     def add(self, mention, sentence="", statement=False):
         if mention is None:
@@ -1351,6 +1407,14 @@ def _record_events(masked, offset, context):
         against = (lawsuit.group("against") or "").strip()
         against = re.sub(r"^the\s+", "", against)
         context.plaintiffs.append((plaintiff, against))
+    published = _PUBLISHED.search(masked) if _PUBLISHING.search(masked) else None
+    if published:
+        # "HIW … has now published its findings": "the report" below is HIW's word.
+        subject = subject_before(masked, published.start())
+        if subject is not None:
+            owner, _ = context.resolve(subject[0], offset + subject[1])
+            if owner is not None and not owner.anonymous and not owner.document:
+                context.authored(owner, published.group("head"))
     ruled = _RULED.search(masked) if ("ruled" in masked or "decided" in masked) else None
     if ruled:
         subject = subject_before(masked, ruled.start())
@@ -1428,6 +1492,8 @@ def _statement(text, masked, quotes, offset, context):
     if kind is None and chosen.verb in QUOTE_VERBS and QUOTE_MASK in masked:
         kind = StatementKind.PARTIAL
     source = _capital_as_country(source)
+    if chosen.type == "report" and not source.anonymous and source.kind != SK.PERSON:
+        context.authored(source, "report")  # "L’Équipe reported …": "the report" is L’Équipe's
     statement = "statement" in low and _STATEMENT_WORDS.search(masked) is not None
     context.add(source, masked, statement=bool(statement) and not source.document)
     if via is not None:
