@@ -3133,3 +3133,23 @@ def test_republican_senators_keep_their_party():
 def test_a_leader_described_before_the_name_is_the_speaker_of_the_group_led():
     (found,) = find_statements("Protesters, led by activist Jane Roe, said they would march.")
     assert found.source.name == "Jane Roe"
+
+
+def test_british_police_ranks_and_senedd_letters_are_no_part_of_a_name():
+    body = (
+        "Pc Sarah Whitcombe, a collision investigator, told the inquest the mirrors were set.\n\n"
+        "Plaid Cymru's health spokesperson, Llinos Pryce MS, said staff had warned of this.\n\n"
+        "DC United said the match would go ahead."
+    )
+    names = [f.source.name for _, f in statements(body)]
+    assert names == ["Sarah Whitcombe", "Llinos Pryce", "DC United"]
+
+
+def test_italian_and_welsh_particles_join_a_name():
+    body = (
+        "Newcastle made a bid, according to Corriere dello Sport.\n\n"
+        "Welsh Conservatives health spokesman Rhys ap Dafydd said the report was damning."
+    )
+    found = {name for name, _, _ in find_entities(body)}
+    assert {"Corriere dello Sport", "Rhys ap Dafydd"} <= found
+    assert not {"Corriere", "Sport", "Rhys", "Dafydd"} & found

@@ -138,7 +138,11 @@ TITLE_WORDS = _words(
 # Words that are a title only where a person's name follows: "Advocate Shahnaz Parveen Mithu",
 # "Detective Garda Aoife Brennan", "England lock Will Gathercole"; not "Advocate Health Care",
 # "the Garda Síochána" or "Jane Hooker".
-TITLES_BEFORE_NAMES = _words("advocate garda lock prop hooker flanker")
+TITLES_BEFORE_NAMES = _words(
+    "advocate garda lock prop hooker flanker"
+    # British police ranks: "Pc Sarah Whitcombe", "DCI Tom Reid" (not "DC United")
+    " pc dc ds dci dsi"
+)
 # Malaysian forms of address that "Seri" completes: "Datuk Seri Ahmad Zahid Hamidi".
 MALAY_HONORIFICS = _words("datuk dato dato' datin tan toh")
 
@@ -164,7 +168,9 @@ HONORIFIC_WORDS = _words(
 # "MS" is not "Ms".
 POST_NOMINALS = frozenset(
     "KC QC SC MP MEP MLA MSP MPP MHA MHK TD Jr Jr. Sr Sr. PhD Ph.D. MD M.D. OBE CBE MBE KBE "
-    "DBE Esq Esq. FRS DPhil BL SAN MLC MHR AO ONZM MNZM KNZM CNZM DNZM QSM".split()
+    "DBE Esq Esq. FRS DPhil BL SAN MLC MHR AO ONZM MNZM KNZM CNZM DNZM QSM"
+    # a Member of the Senedd, of Quebec's National Assembly; Australian honours
+    " MS MNA AM AC OAM".split()
 )
 # Abbreviated titles, spelled out: "the councillor" is the "Cr Hana Tawhai" named before.
 TITLE_EXPANSIONS = {
@@ -322,7 +328,7 @@ QUANTIFIERS = _words(
 CONNECTORS = _words("of for de del della der van von bin al da di du la le y and &")
 # Lower-case words inside or before a name: "Ursula von der Leyen", "el Nuevo Herald".
 NAME_PARTICLES = _words(
-    "de van von der den da di du la le del della dos das ter ten bin ibn al el il"
+    "de van von der den da di du la le del della dello degli dos das ter ten bin ibn al el il ap ab"
 )
 ORGANISATION_NAME_HEADS = _words(
     "agency ministry council house department committee commission party court bank "
@@ -1046,6 +1052,7 @@ KNOWN_NAMES = [
     ("Red Cross", SourceKind.ORGANISATION, ["International Committee of the Red Cross", "ICRC"]),
     ("Red Crescent", SourceKind.ORGANISATION, []),
     ("Amnesty International", SourceKind.ORGANISATION, []),
+    ("Save the Children", SourceKind.ORGANISATION, []),
     ("Human Rights Watch", SourceKind.ORGANISATION, []),
     ("American Civil Liberties Union", SourceKind.ORGANISATION, ["ACLU"]),
     # Parties and legislatures, as news copy names them.

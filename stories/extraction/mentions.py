@@ -98,7 +98,9 @@ class NameHit:
 
 
 _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F\u0400-\u04FF][\w'’.\-/&]*|&|\d[\w\-]*")
-_CONNECTORS = _words("of for de van von bin al da di du la le del der y o")
+_CONNECTORS = _words(
+    "of for de van von bin al da di du la le del der y o ap dello della delle degli"
+)
 # "mayor of Riverton", "the streets of Lagos": what follows is a place.
 # Titles that an unknown name before them makes a place's ("Riverton Mayor …"); before
 # other titles it is a body's ("Hoshino President …", "Hollyfield manager …").

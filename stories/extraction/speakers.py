@@ -165,7 +165,7 @@ def _title_at(tokens, index):
 
 # The particles that, after an unknown given name, still make a surname rather than a body's
 # name: Dutch, German and Arabic ones ("Pieter van der Merwe", "Khalid bin Talal").
-_SURNAME_PARTICLES = _words("van von der den ter ten bin ibn")
+_SURNAME_PARTICLES = _words("van von der den ter ten bin ibn ap")
 
 
 def _is_person_shaped(tokens):
