@@ -3153,3 +3153,35 @@ def test_italian_and_welsh_particles_join_a_name():
     found = {name for name, _, _ in find_entities(body)}
     assert {"Corriere dello Sport", "Rhys ap Dafydd"} <= found
     assert not {"Corriere", "Sport", "Rhys", "Dafydd"} & found
+
+
+def test_somebody_described_by_what_they_do_is_an_unnamed_source_a_pronoun_can_follow():
+    body = (
+        "Mark Devlin, the council's head of highways, told the inquest the scheme was delayed.\n\n"
+        "Another delivery rider, who asked not to be named, told the PA news agency that "
+        "couriers had swapped warnings for years.\n\n"
+        "“Everyone knows that corner,” he said."
+    )
+    found = [(f.source.name, f.source.anonymous) for _, f in statements(body)]
+    assert found[1:] == [("another delivery rider", True)] * 2
+
+
+@pytest.mark.parametrize("phrase", ["a tenant", "one commuter", "a delivery rider"])
+def test_an_agent_noun_with_an_article_is_somebody(phrase):
+    mention = parse_speaker(phrase)
+    assert mention is not None and mention.anonymous and not mention.document
+
+
+@pytest.mark.parametrize("phrase", ["a restaurant", "a letter", "a tech giant"])
+def test_words_that_only_look_like_agent_nouns_are_nobody(phrase):
+    mention = parse_speaker(phrase)
+    assert mention is None or mention.document
+
+
+def test_a_stock_quote_after_a_companys_name_is_not_part_of_it():
+    body = (
+        "Shares of Corvane Therapeutics Inc. CRVN, -41.27% fell 41% on Wednesday.\n\n"
+        "The company said the data had been reviewed, and that sales rose 4.2%, it added."
+    )
+    assert statements(body)[0][1].source.name == "Corvane Therapeutics Inc."
+    assert "Corvane Therapeutics Inc." in {name for name, _, _ in find_entities(body)}

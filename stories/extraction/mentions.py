@@ -69,7 +69,7 @@ from stories.extraction.text import (
     _inside,
     join_listed_names,
     layout,
-    unquote_nicknames,
+    readable,
 )
 
 
@@ -1890,10 +1890,10 @@ class Cast:
 def read_cast(body, *, headline="", dek=""):
     """The Cast of an article: the names of its body, headline and standfirst, grouped."""
     hits = []
-    body, listed = join_listed_names(unquote_nicknames(body))
+    body, listed = join_listed_names(readable(body))
     for text in (headline, dek):
         if text:
-            for hit in scan_names(unquote_nicknames(text), classify=False):
+            for hit in scan_names(readable(text), classify=False):
                 hit.outside = True
                 hit.start, hit.end = -1, -1
                 hits.append(hit)

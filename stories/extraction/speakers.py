@@ -401,7 +401,20 @@ def _descriptor(det, tokens, text, qualifier=""):
             role=role,
             affiliation=affiliation,
         )
+    if det in ("a", "an", "another", "one") and not caps and _is_agent(head):
+        # "Another delivery rider", "a tenant", "one commuter": somebody, described.
+        name = " ".join(part for part in (det, words) if part) + qualifier
+        return Mention(name=name, kind=SK.ANONYMOUS, anonymous=True, role=words)
     return None
+
+
+def _is_agent(low):
+    """Whether a lower-case noun names somebody by what they do ("rider", "tenant")."""
+    return (
+        _AGENT_NOUN.match(low) is not None
+        and low not in _NOT_AGENTS
+        and low not in ORGANISATION_HEADS | GOVERNMENT_HEADS | OUTLET_HEADS | DOCUMENT_HEADS
+    )
 
 
 def _adverb_shaped(low):
@@ -509,8 +522,10 @@ def _parse_plain(text):
     if not rest:
         return None
     rest_lows = [t.lower() for t in rest]
-    described = det in QUANTIFIERS and rest_lows[-1] in PERSON_HEADS | TITLE_WORDS
     bodies = ORGANISATION_HEADS | GOVERNMENT_HEADS | OUTLET_HEADS
+    described = det in QUANTIFIERS and (
+        rest_lows[-1] in PERSON_HEADS | TITLE_WORDS or _is_agent(rest_lows[-1])
+    )
     described = described or (det == "the" and rest_lows[-1] in bodies)
     for index, token in enumerate(rest):
         low = token.lower()
@@ -731,7 +746,9 @@ _NOT_AGENTS = _words(
     "after over under later other order matter water weather winter summer quarter number "
     "error floor door sector center centre corner border letter chapter paper power tower "
     "river cancer dinner disorder register month moment event current recent president "
-    "percent content extent agent statement government parliament"
+    "percent content extent agent statement government parliament restaurant plant grant "
+    "giant incident accident segment agreement element filter computer monitor document "
+    "department comment"
 )
 _PLACE_POLICE = re.compile(
     r"^(?:the\s+)?(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+police$"

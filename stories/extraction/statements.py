@@ -93,7 +93,7 @@ from stories.extraction.text import (
     commas_back,
     join_listed_names,
     layout,
-    unquote_nicknames,
+    readable,
 )
 from stories.models import StatementKind
 
@@ -1294,7 +1294,7 @@ def find_statements(body, hits=None, *, cast=None):
     `cast` is the article's mentions.read_cast() (read here when not given; `hits`, a list
     of mentions.NameHit, may stand for it).
     """
-    body = unquote_nicknames(body)  # "Harold “Bud” Vandermeer" is a name, not a quotation
+    body = readable(body)  # "Harold “Bud” Vandermeer" is a name, not a quotation
     body, listed = join_listed_names(body)  # "Ministry of Health, Labour and Welfare"
     if cast is None:
         cast = Cast(hits, body) if hits is not None else read_cast(body)

@@ -116,6 +116,19 @@ LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")  # a word written as a word
 _CAPITALISED_BEFORE = re.compile(r"(?P<word>[A-Z][\w'’.-]*)\s$")
 
 
+# A stock quote a financial site prints after a company's name: "Corvane Therapeutics Inc.
+# CRVN, -41.27%", "Apple Inc. AAPL, +0.52%".
+_TICKER_QUOTE = re.compile(r"(?<=[\w.]) (?:[A-Z]{1,5}(?:\.[A-Z])?|\d{4,6}), [-+−]?\d+(?:\.\d+)?%")
+
+
+def readable(text):
+    """`text` as the name scanner reads it, the length kept: stock quotes after a company's
+    name blanked out, and quoted nicknames (unquote_nicknames())."""
+    if "%" in text:
+        text = _TICKER_QUOTE.sub(lambda match: " " * len(match.group()), text)
+    return unquote_nicknames(text)
+
+
 def unquote_nicknames(text):
     """`text` with each quoted nickname between a first name and a surname blanked
     out, the length kept: "Harold “Bud” Vandermeer" reads as "Harold" and "Vandermeer" with
