@@ -3185,3 +3185,41 @@ def test_a_stock_quote_after_a_companys_name_is_not_part_of_it():
     )
     assert statements(body)[0][1].source.name == "Corvane Therapeutics Inc."
     assert "Corvane Therapeutics Inc." in {name for name, _, _ in find_entities(body)}
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # a report by somebody else, named between "X reported" and "the report"
+        (
+            "Reuters reported last week that talks had stalled. A UN report released on Monday "
+            "described the camps. According to the report, 4,000 people were displaced.",
+            "report",
+        ),
+        (
+            "The Guardian published a leaked report by the Home Office. The report said it failed.",
+            "report",
+        ),
+        # "the authority" and "the college" only for a body named as one
+        (
+            "Greater Manchester Police said the authority had been informed. The authority said "
+            "it would review CCTV.",
+            "Greater Manchester Police",
+        ),
+        # rank and surname alone: the name as written
+        ("PC Harris said the car had been stolen.", "PC Harris"),
+    ],
+)
+def test_what_a_body_published_stays_with_its_author_only(body, expected):
+    assert statements(body)[-1][1].source.name == expected
+
+
+def test_abbreviations_before_a_name_that_are_not_ranks_and_percentages_stay():
+    body = (
+        "The AP reported that the service was down. DS Smith chief executive Miles Roberts said "
+        "sales rose. Growth in the US, 2.8%, outpaced the EU, 0.9%, the IMF said.\n\n"
+        "Shares of Microsoft Corp. MSFT, +2.05% and Alphabet Inc. GOOGL, +1.50% rose."
+    )
+    found = {name for name, _, _ in find_entities(body)}
+    assert {"The Associated Press", "DS Smith", "United States", "European Union"} <= found
+    assert {"Microsoft Corp.", "Alphabet Inc."} <= found

@@ -138,11 +138,10 @@ TITLE_WORDS = _words(
 # Words that are a title only where a person's name follows: "Advocate Shahnaz Parveen Mithu",
 # "Detective Garda Aoife Brennan", "England lock Will Gathercole"; not "Advocate Health Care",
 # "the Garda Síochána" or "Jane Hooker".
-TITLES_BEFORE_NAMES = _words(
-    "advocate garda lock prop hooker flanker"
-    # British police ranks: "Pc Sarah Whitcombe", "DCI Tom Reid" (not "DC United")
-    " pc dc ds dci dsi"
-)
+TITLES_BEFORE_NAMES = _words("advocate garda lock prop hooker flanker")
+# British police ranks, titles only before a given name and a surname: "Pc Sarah Whitcombe",
+# "DCI Tom Reid"; not "PC Harris" (the name as written), "DS Smith", "DC Comics" or "PC World".
+POLICE_RANKS = _words("pc dc ds dci dsi")
 # Malaysian forms of address that "Seri" completes: "Datuk Seri Ahmad Zahid Hamidi".
 MALAY_HONORIFICS = _words("datuk dato dato' datin tan toh")
 
@@ -151,6 +150,8 @@ def title_before_name(lows, index):
     """Whether lows[index], a word that may be a title or a name, is a title there (the
     caller checks that a person's name follows it)."""
     low = lows[index]
+    if low in POLICE_RANKS:
+        return len(lows) - index >= 3 and lows[index + 1] in GIVEN_NAMES
     return low in TITLES_BEFORE_NAMES or (
         low == "seri" and index > 0 and lows[index - 1] in MALAY_HONORIFICS
     )
@@ -328,7 +329,7 @@ QUANTIFIERS = _words(
 CONNECTORS = _words("of for de del della der van von bin al da di du la le y and &")
 # Lower-case words inside or before a name: "Ursula von der Leyen", "el Nuevo Herald".
 NAME_PARTICLES = _words(
-    "de van von der den da di du la le del della dello degli dos das ter ten bin ibn al el il ap ab"
+    "de van von der den da di du la le del della dos das ter ten bin ibn al el il ap ab"
 )
 ORGANISATION_NAME_HEADS = _words(
     "agency ministry council house department committee commission party court bank "

@@ -98,9 +98,7 @@ class NameHit:
 
 
 _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F\u0400-\u04FF][\w'’.\-/&]*|&|\d[\w\-]*")
-_CONNECTORS = _words(
-    "of for de van von bin al da di du la le del der y o ap dello della delle degli"
-)
+_CONNECTORS = _words("of for de van von bin al da di du la le del der y o ap dello")
 # "mayor of Riverton", "the streets of Lagos": what follows is a place.
 # Titles that an unknown name before them makes a place's ("Riverton Mayor …"); before
 # other titles it is a body's ("Hoshino President …", "Hollyfield manager …").
@@ -392,7 +390,7 @@ def _runs(text, tokens):
             run.append(tokens[j])  # "the Schengen area", "the Bernina range"
             j += 1
         # A connector cannot end a run.
-        while run and run[-1].text.lower() in _CONNECTORS | {"the", "and", "&"}:
+        while run and run[-1].text in _CONNECTORS | {"the", "and", "&"}:
             run.pop()
         runs.append((i, run))
         i = j

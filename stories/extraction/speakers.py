@@ -748,7 +748,9 @@ _NOT_AGENTS = _words(
     "river cancer dinner disorder register month moment event current recent president "
     "percent content extent agent statement government parliament restaurant plant grant "
     "giant incident accident segment agreement element filter computer monitor document "
-    "department comment"
+    "department comment judgment judgement payment settlement investment development "
+    "environment management treatment amendment announcement assessment argument "
+    "experiment equipment instrument tournament apartment basement"
 )
 _PLACE_POLICE = re.compile(
     r"^(?:the\s+)?(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+police$"

@@ -151,6 +151,9 @@ _SOURCE_CONFIDENCE = {
     "unknown": 0.5,
 }
 # Words for a body that "the …" may stand for, beyond its own name's words.
+# Bodies "the authority" or "the college" may be only when named as such, never a police
+# force or a government that came before.
+_NAMED_ONLY = {"authority", "college"}
 _BODY_WORDS = {
     "company": {"company", "firm", "maker", "group", "retailer", "manufacturer"},
     "firm": {"company", "firm"},
@@ -383,8 +386,12 @@ _PUBLISHING = re.compile(r"\b(?:published|released|issued|unveiled|put\s+out)\b"
 _PUBLISHED = re.compile(
     r"\b(?:has\s+|have\s+|had\s+)?(?:now\s+|also\s+|just\s+)?"
     r"(?:published|released|issued|unveiled|put\s+out)\s+(?:a|an|its|their|the)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?P<head>report|findings|study|survey|analysis|review|audit|paper|"
-    r"assessment|estimates|forecast)\b"
+    r"(?:(?!leaked\b)[\w-]+\s+){0,3}?(?P<head>report|findings|study|survey|analysis|review|"
+    r"audit|paper|assessment|estimates|forecast)\b(?!\s+(?:by|from|of)\b)"
+)
+# A new report named in passing: "the report" after it is that one, whoever wrote it.
+_REPORT_NOUN = re.compile(
+    r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}?(?:report|study|survey)\b"
 )
 _STATEMENT_WORDS = re.compile(r"\bstatement\b", re.IGNORECASE)
 _QUOTED_NO_COMMENT = re.compile(
@@ -412,30 +419,11 @@ _AUTHORS = re.compile(r"^(?:the|its|their)\s+(?:(?:study|report|paper)['’]s\s+
 _WRITTEN_WORKS = {"study", "paper", "report", "review", "analysis", "research", "survey"}
 # What a body or a person writes in its own name, and so is keyed to its author: "a report by
 # the council" is the council's word; a lawsuit, records or a ruling stay documents.
-_AUTHORED = _WRITTEN_WORKS | {
-    "memo",
-    "memorandum",
-    "letter",
-    "note",
-    "poll",
-    "filing",
-    "assessment",
-    "audit",
-    "estimate",
-    "estimates",
-    "forecast",
-    "forecasts",
-    "projections",
-    "findings",
-    "statement",
-    "presentation",
-    "investigation",
-    "inquiry",
-    "probe",
-    "guidance",
-    "proposal",
-    "plan",
-}
+_AUTHORED = _WRITTEN_WORKS | set(
+    "memo memorandum letter note poll filing assessment audit estimate estimates forecast "
+    "forecasts projections findings statement presentation investigation inquiry probe "
+    "guidance proposal plan figures data statistics numbers results".split()
+)
 _ASKED = re.compile(r"(?:[A-Z][a-z]+,\s+)?[Aa]sked\b")
 _PRONOUN_WORDS = {"he", "she", "they", "it", "her", "his", "its", "their"}
 
@@ -461,6 +449,7 @@ class _Context:
         self.said = []  # the sources and relays found so far, in order (Mentions)
         self.statement_makers = []  # who spoke "in a statement", in order
         self.documents = []  # documents named, in order
+        self.document_used = False  # whether the sentence read cites a document
         self.plaintiffs = []  # (Mention or None, defendant text): who sued whom
         self.courts = []  # courts that ruled
         self.public_bodies = set()  # bodies called "the department", "the regulator" so far
@@ -823,12 +812,22 @@ class _Context:
                 for m, _ in pool
                 if _BODY_WORDS.get(head, {head}) & set(normalize_name(m.name).split())
             ]
-            for group in (
+            groups = (
                 [m for m in headed if wanted <= set(normalize_name(m.name).split())],
                 containing,
                 headed,
                 related,
-            ):
+            )
+            if head == "college":
+                # "the college" is a college named as one (the Royal College of Nursing),
+                # never King's College Hospital
+                groups = (
+                    headed,
+                    [m for m in containing if m.key.split()[-1] not in ORGANISATION_HEADS],
+                )
+            elif head in _NAMED_ONLY:
+                groups = (headed, related)
+            for group in groups:
                 if group:
                     found = max(group, key=lambda m: m.position)
                     if head in ("company", "firm"):
@@ -845,6 +844,8 @@ class _Context:
                         ]
                         found = max(later, key=lambda m: m.position) if later else found
                     return found.at(position), "body-word"
+            if head in _NAMED_ONLY:
+                return None, ""
             described = self.cast.described(head, position)
             if described is not None:
                 return self._member_mention(described, position), "body-word"
@@ -1126,14 +1127,22 @@ class _Context:
     def _document(self, mention, position):
         """The name of a document: "Securities and Exchange Commission complaint" for "The
         SEC's complaint"; the lawsuit named before for "the complaint"."""
+        self.document_used = True
         relation = mention.relation or mention.name
         words = normalize_name(relation).split()
         head = words[-1] if words else ""
         if mention.possessor is not None and mention.possessor.relation != "office":
-            owner, _ = self.resolve(mention.possessor, position)
+            owner, how = self.resolve(mention.possessor, position)
             if owner is not None and not owner.anonymous:
                 name = f"{owner.name} {relation}"
-                authored = head in _AUTHORED
+                # the word of a body or a person named ("the college" for the Royal College
+                # of Nursing), not of "the county coroner" or of "the government" unnamed
+                authored = (
+                    head in _AUTHORED
+                    and not owner.anaphor
+                    and owner.name[:1].isupper()
+                    and (not mention.possessor.anaphor or how == "body-word")
+                )
                 found = replace(
                     mention,
                     name=name,
@@ -1187,6 +1196,14 @@ class _Context:
         found = replace(mention, name=name)
         self.documents.append(found)
         return found, "document"
+
+    def passing_report(self):
+        """Notes a report named in passing: "the report" below is that one, not one before."""
+        self.documents.append(
+            Mention(
+                name="report", kind=SK.ANONYMOUS, anonymous=True, document=True, relation="report"
+            )
+        )
 
     def authored(self, owner, head):
         """Notes a document `owner` published, so that "the report" below is the owner's."""
@@ -1324,8 +1341,15 @@ def find_statements(body, hits=None, *, cast=None):
             context.sentence_start = pa + sa
             context.sentence_quotes = [(pa + sa + a, pa + sa + b) for a, b in quotes]
             context.heading_noun = None
+            documents, context.document_used = len(context.documents), False
             _record_events(shown, pa + sa, context)
             found = _statement(text, shown, quotes, pa + sa, context)
+            if (
+                _REPORT_NOUN.search(shown)
+                and len(context.documents) == documents
+                and not context.document_used
+            ):
+                context.passing_report()
             if found is None and _is_bare_quote(text, quotes):
                 found = _carried(
                     pa + sa, current, previous, running if index == 0 else None, context

@@ -118,14 +118,16 @@ _CAPITALISED_BEFORE = re.compile(r"(?P<word>[A-Z][\w'’.-]*)\s$")
 
 # A stock quote a financial site prints after a company's name: "Corvane Therapeutics Inc.
 # CRVN, -41.27%", "Apple Inc. AAPL, +0.52%".
-_TICKER_QUOTE = re.compile(r"(?<=[\w.]) (?:[A-Z]{1,5}(?:\.[A-Z])?|\d{4,6}), [-+−]?\d+(?:\.\d+)?%")
+_TICKER_QUOTE = re.compile(r"(?<=[\w.]) (?:[A-Z]{1,5}(?:\.[A-Z])?|\d{4,6}), (?:[-+−]\d+|0)\.\d\d%")
 
 
 def readable(text):
     """`text` as the name scanner reads it, the length kept: stock quotes after a company's
     name blanked out, and quoted nicknames (unquote_nicknames())."""
     if "%" in text:
-        text = _TICKER_QUOTE.sub(lambda match: " " * len(match.group()), text)
+        # a comma in its place, so that "Microsoft Corp. MSFT, +2.05% and Alphabet Inc." stays
+        # two names
+        text = _TICKER_QUOTE.sub(lambda match: "," + " " * (len(match.group()) - 1), text)
     return unquote_nicknames(text)
 
 
