@@ -150,10 +150,10 @@ _SOURCE_CONFIDENCE = {
     "pronoun-unsure": 0.6,
     "unknown": 0.5,
 }
-# Words for a body that "the …" may stand for, beyond its own name's words.
 # Bodies "the authority" or "the college" may be only when named as such, never a police
 # force or a government that came before.
 _NAMED_ONLY = {"authority", "college"}
+# Words for a body that "the …" may stand for, beyond its own name's words.
 _BODY_WORDS = {
     "company": {"company", "firm", "maker", "group", "retailer", "manufacturer"},
     "firm": {"company", "firm"},

@@ -122,8 +122,8 @@ _TICKER_QUOTE = re.compile(r"(?<=[\w.]) (?:[A-Z]{1,5}(?:\.[A-Z])?|\d{4,6}), (?:[
 
 
 def readable(text):
-    """`text` as the name scanner reads it, the length kept: stock quotes after a company's
-    name blanked out, and quoted nicknames (unquote_nicknames())."""
+    """`text` as the name scanner reads it, the length kept: a stock quote after a company's
+    name is a comma and spaces, and quoted nicknames are blanked out (unquote_nicknames())."""
     if "%" in text:
         # a comma in its place, so that "Microsoft Corp. MSFT, +2.05% and Alphabet Inc." stays
         # two names
