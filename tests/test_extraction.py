@@ -560,6 +560,7 @@ def test_a_lawsuit_and_records_stay_documents():
     )
     names = [f.source.name for _, f in statements(body)]
     assert names[0] != "Caldwell Medical" and names[0].endswith("lawsuit")
+    assert names[1] == "Food and Drug Administration records"
 
 
 def test_declining_to_comment_in_its_many_forms():

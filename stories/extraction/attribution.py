@@ -34,6 +34,7 @@ from stories.extraction.lexicon import (
     DESCRIPTION_WORDS,
     DOCUMENT_HEADS,
     GOVERNMENT_HEADS,
+    MONTHS,
     NAME_PARTICLES,
     NATIONALITIES,
     ORGANISATION_HEADS,
@@ -294,8 +295,9 @@ _DOCUMENT_PHRASE = re.compile(
 )
 _DOCUMENT_OPENERS = DOCUMENT_HEADS | _VOICE_DOCUMENTS | _words("a an the its their")
 _DATED_BY = re.compile(
-    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)(?:\s+\d{4})?|\d{4})\s+by\s+"
+    r"(?:(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?:\s+\d{4})?|\d{4})"
+    r"\s+by\s+",
+    re.IGNORECASE,
 )
 _DATA_BY = re.compile(
     r"\b(?:data|records|figures|filings|disclosures|statistics|documents|numbers|results|"

@@ -1197,25 +1197,19 @@ class _Context:
         self.documents.append(found)
         return found, "document"
 
-    def passing_report(self):
-        """Notes a report named in passing: "the report" below is that one, not one before."""
+    def note_document(self, head, owner=None):
+        """Notes a document named without being cited: one `owner` published ("HIW … has
+        published its findings"), so that "the report" below is the owner's; or, without an
+        owner, a report named in passing, so that "the report" below is not one before it."""
         self.documents.append(
             Mention(
-                name="report", kind=SK.ANONYMOUS, anonymous=True, document=True, relation="report"
-            )
-        )
-
-    def authored(self, owner, head):
-        """Notes a document `owner` published, so that "the report" below is the owner's."""
-        self.documents.append(
-            Mention(
-                name=f"{owner.name} {head}",
+                name=f"{owner.name} {head}" if owner is not None else head,
                 kind=SK.ANONYMOUS,
                 anonymous=True,
                 document=True,
                 possessor=owner,
                 relation=head,
-                position=owner.position,
+                position=owner.position if owner is not None else 0,
             )
         )
 
@@ -1349,7 +1343,7 @@ def find_statements(body, hits=None, *, cast=None):
                 and len(context.documents) == documents
                 and not context.document_used
             ):
-                context.passing_report()
+                context.note_document("report")
             if found is None and _is_bare_quote(text, quotes):
                 found = _carried(
                     pa + sa, current, previous, running if index == 0 else None, context
@@ -1438,7 +1432,7 @@ def _record_events(masked, offset, context):
         if subject is not None:
             owner, _ = context.resolve(subject[0], offset + subject[1])
             if owner is not None and not owner.anonymous and not owner.document:
-                context.authored(owner, published.group("head"))
+                context.note_document(published.group("head"), owner)
     ruled = _RULED.search(masked) if ("ruled" in masked or "decided" in masked) else None
     if ruled:
         subject = subject_before(masked, ruled.start())
@@ -1517,7 +1511,7 @@ def _statement(text, masked, quotes, offset, context):
         kind = StatementKind.PARTIAL
     source = _capital_as_country(source)
     if chosen.type == "report" and not source.anonymous and source.kind != SK.PERSON:
-        context.authored(source, "report")  # "L’Équipe reported …": "the report" is L’Équipe's
+        context.note_document("report", source)  # "L’Équipe reported …": "the report" is L’Équipe's
     statement = "statement" in low and _STATEMENT_WORDS.search(masked) is not None
     context.add(source, masked, statement=bool(statement) and not source.document)
     if via is not None:
