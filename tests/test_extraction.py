@@ -3224,3 +3224,223 @@ def test_abbreviations_before_a_name_that_are_not_ranks_and_percentages_stay():
     found = {name for name, _, _ in find_entities(body)}
     assert {"The Associated Press", "DS Smith", "United States", "European Union"} <= found
     assert {"Microsoft Corp.", "Alphabet Inc."} <= found
+
+
+@pytest.mark.parametrize(
+    "body, name",
+    [
+        (
+            "“I paid every month for 19 years,” Dana Whitcomb-Reyes testified.",
+            "Dana Whitcomb-Reyes",
+        ),
+        (
+            "Sipho Mthembu has lived in Evaton for 30 years.\n\n"
+            '"They were eating while we were suffering. How do you steal water money?" he asked.',
+            "Sipho Mthembu",
+        ),
+        ("“The board didn’t stumble into this,” the complaint states.", "complaint"),
+        ("The ruling states, however, that the change needed a legal basis.", "ruling"),
+    ],
+)
+def test_testified_asked_and_states_next_to_a_quotation_attribute_it(body, name):
+    assert statements(body)[-1][1].source.name == name
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Smith asked the court to dismiss the case.",
+        "Several member states backed a delay.",
+        "Voss conceded shortly after 11 p.m.",
+    ],
+)
+def test_asked_and_states_without_a_quotation_attribute_nothing(body):
+    assert statements(body) == []
+
+
+def test_a_spanish_surname_with_particles_and_an_accented_initial_name_a_person():
+    body = (
+        "Housing Minister Marta Echevarría de la Fuente told Cadena SER on Tuesday that the "
+        "ruling was fair.\n\n"
+        "Íñigo Sáenz de Ugarte, the regional housing chief, said the court had erred."
+    )
+    found = [(f.source.name, f.source.kind, f.via and f.via.name) for _, f in statements(body)]
+    assert found == [
+        ("Marta Echevarría de la Fuente", SourceKind.PERSON, "Cadena SER"),
+        ("Íñigo Sáenz de Ugarte", SourceKind.PERSON, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "body, via",
+    [
+        (
+            "Maryam Al Falasi told the Arabic daily Emarat Al Youm that complaints had risen.",
+            "Emarat Al Youm",
+        ),
+        (
+            "The commissioner, Dr. Omamuzo Ejiro-Atakpo, who appeared on Channels Television, "
+            "said the state had no hand in the arrests.",
+            "Channels Television",
+        ),
+    ],
+)
+def test_an_outlet_described_by_its_language_or_appeared_on_is_the_relay(body, via):
+    assert statements(body)[0][1].via.name == via
+
+
+@pytest.mark.parametrize(
+    "body, name",
+    [
+        (
+            "SP Onome Akpovwovwo, in a statement, said 23 suspects were arrested.",
+            "Onome Akpovwovwo",
+        ),
+        ("Eng Patrick Okello-Obonyo told MPs the road was realigned.", "Patrick Okello-Obonyo"),
+        ("Hawks spokesperson Lt-Col Mpho Radebe said the councillor was arrested.", "Mpho Radebe"),
+        ("His lawyer, Adv Johan van der Merwe, said his client denies it.", "Johan van der Merwe"),
+        (
+            "Shares rose, according to Rahul D. Sequeira, a partner at the firm.",
+            "Rahul D. Sequeira",
+        ),
+        ("LNP candidate Rebecca Lau, a former SES volunteer, said the plan fails.", "Rebecca Lau"),
+        ("Sherwood mother of three Jess O’Halloran said she backed the levy.", "Jess O’Halloran"),
+        # a police rank's letters that begin a company's name
+        ("SP Setia Bhd said profits rose.", "SP Setia Bhd"),
+    ],
+)
+def test_ranks_forms_of_address_candidates_and_initials_around_a_name(body, name):
+    assert statements(body)[0][1].source.name == name
+
+
+@pytest.mark.parametrize(
+    "body, name",
+    [
+        (
+            "A Congressional Budget Office estimate released last week found that outlays "
+            "would fall by $6.1 billion.",
+            "Congressional Budget Office",
+        ),
+        (
+            "An Associated Press analysis published last month found that premiums rose 57%.",
+            "The Associated Press",
+        ),
+        (
+            "A report by the Bank of Spain published in January found no effect on supply.",
+            "Bank of Spain",
+        ),
+        (
+            "Statistics published by the Department of Health on Thursday show that 487,300 "
+            "people were waiting.",
+            "Department of Health",
+        ),
+        (
+            "The Colorado Division of Insurance has studied the fire for a year.\n\n"
+            "A division survey released in January found that 71% were underinsured.",
+            "Colorado Division of Insurance",
+        ),
+        (
+            "Spain’s Constitutional Court has upheld the rent caps, according to a ruling made "
+            "public on Tuesday.",
+            "Constitutional Court ruling",
+        ),
+        (
+            "The contract between Unra and the firm, a copy of which this newspaper has seen, "
+            "states that any variation needs approval.",
+            "contract between Unra and the firm",
+        ),
+        # a person's report stays a document
+        ("The Mueller report found no such agreement.", "Mueller report"),
+    ],
+)
+def test_a_body_named_before_its_report_or_figures_is_their_author(body, name):
+    assert statements(body)[-1][1].source.name == name
+
+
+def test_an_outlet_that_saw_a_document_said_nothing():
+    body = (
+        "The petition, a copy of which was seen by VOA, asks the court to annul the results.\n\n"
+        "Iyer struck a conciliatory note in a message to staff, which was seen by Business "
+        "Standard."
+    )
+    sources = {f.source.name for _, f in statements(body)}
+    assert not {"Voice of America", "VOA", "Business Standard"} & sources
+
+
+def test_the_holder_of_a_title_of_a_body_named_after_it_is_the_speaker():
+    body = (
+        "When contacted, the Chief Corporate Communications Officer of NNPC Limited, Mr. "
+        "Olumide Adeyemi-Bello, told Vanguard that the company does not fix prices.\n\n"
+        "He declined to comment on reports that subsidy payments had stopped."
+    )
+    assert [f.source.name for _, f in statements(body)] == ["Olumide Adeyemi-Bello"] * 2
+
+
+def test_a_place_after_a_relative_clause_is_not_the_speakers_name():
+    body = (
+        "Governor Ejiro Ovie-Okumagba met union leaders on Monday.\n\n"
+        "The governor, who spoke at Government House, Asaba, after the meeting, said buses "
+        "would be free."
+    )
+    assert statements(body)[-1][1].source.name == "Ejiro Ovie-Okumagba"
+
+
+@pytest.mark.parametrize(
+    "body, name",
+    [
+        (
+            "Meanwhile, the Delta State chapter of the All Progressives Congress accused the "
+            "governor of playing to the gallery.",
+            "All Progressives Congress",
+        ),
+        (
+            "The British Medical Association's Northern Ireland council said the figures were "
+            "damning.",
+            "British Medical Association",
+        ),
+    ],
+)
+def test_a_regional_branch_speaks_as_its_body(body, name):
+    assert statements(body)[0][1].source.name == name
+
+
+def test_a_sum_in_rand_naira_or_shillings_is_no_name():
+    body = (
+        "Rand Water said it had cut supply because of a burst main.\n\n"
+        "The utility added that Emfuleni's debt to it stood at more than R6bn.\n\n"
+        "Contractors were paid Shs480b, and each worker N15,000."
+    )
+    assert [f.source.name for _, f in statements(body)] == ["Rand Water"] * 2
+    assert not {"R6bn", "Shs480b", "N15"} & {name for name, _, _ in find_entities(body)}
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (
+            "The European Commission and the European Parliament remain split.\n\n"
+            "A Commission spokesperson said talks would go on.",
+            ("European Commission", False),
+        ),
+        # no commission named: not another body
+        (
+            "The European Parliament voted on Tuesday to delay the rules.\n\n"
+            "A Commission spokesperson said the delay was regrettable.",
+            ("a Commission spokesperson", True),
+        ),
+        (
+            "The Northern Trust said it had cut its waiting list.\n\n"
+            "A spokeswoman said the trust was working hard.",
+            ("Northern Trust", False),
+        ),
+        # after a person spoke, a spokeswoman is nobody named
+        (
+            "Jane Whitfield said she had waited two years.\n\n"
+            "A spokeswoman said every case was reviewed.",
+            ("a spokeswoman", True),
+        ),
+    ],
+)
+def test_a_spokesperson_speaks_for_the_body_called_so_or_the_body_that_just_spoke(body, expected):
+    source = statements(body)[-1][1].source
+    assert (source.name, source.anonymous) == expected

@@ -64,7 +64,7 @@ SPEECH_VERBS = _words(
     "responds quoted pledged pledges acknowledged projected projects forecast forecasts "
     "reiterated reiterates objected objects conceded recommended recommends affirmed affirms "
     "underlined underlines specified reassured reassures reminded reminds clarified clarifies "
-    "lamented laments remarked"
+    "lamented laments remarked states asked asks"
 )
 # The plain form, for plural subjects: "Critics say", "prosecutors allege", "They argue".
 PLURAL_VERBS = _words(
@@ -101,7 +101,7 @@ _SINGULAR_ONLY = _words(
     "writes acknowledges admits alleges asserts estimates predicts testifies concludes "
     "reveals discloses suggests urges promises vows replies counters cautions emphasizes "
     "emphasises stresses maintains contends declares recalls agrees disputes rejects "
-    "concedes finds shows indicates accuses complains responds"
+    "concedes finds shows indicates accuses complains responds states asks"
 )
 _PARTICIPLES = _words(
     "saying arguing adding noting warning insisting claiming explaining stressing "
@@ -169,6 +169,7 @@ _PASSIVE_BY = re.compile(
     r"described|rated|seen|regarded|viewed|called|labell?ed|deemed|characteri[sz]ed|judged|"
     r"ranked)\s+(?:[a-z]+\s+){0,3}?by\s+"
 )
+_SEEN_BY_OUTLET = re.compile(r"\b(?:seen|viewed)\s+by\s+$")
 _QUOTED_AS_SAYING = re.compile(r"\bquoted\s+(?P<who>[^,;\x1a]{2,80}?)\s+as\s+saying\b")
 _PASSIVE_QUOTED = re.compile(
     r"\b(?:is|are|was|were|has\s+been|had\s+been)\s+quoted\s+(?:by\s+(?P<by1>[^,;\x1a]+?)\s+)?"
@@ -178,7 +179,7 @@ _PASSIVE_QUOTED = re.compile(
 _INTERVIEW_WITH = r"(?:[Ii]n|[Dd]uring)\s+an?\s+(?:[\w-]+\s+){0,2}interview\s+(?:with|on)"
 _RELAY = re.compile(
     rf"\b(?:{_INTERVIEW_WITH}|[Ss]peaking\s+"
-    r"(?:to|on|with)|[Aa]ppearing\s+on|(?:said|says|added|argued|warned|insisted|claimed|"
+    r"(?:to|on|with)|[Aa]ppearing\s+on|who\s+(?:appeared|spoke|was\s+speaking)\s+(?:on|to)|(?:said|says|added|argued|warned|insisted|claimed|"
     r"admitted|acknowledged|conceded)(?:\s+(?:(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|"
     r"[Ss]atur|[Ss]un)day|yesterday|today|tonight|earlier))?\s+on|[Ii]nterviewed\s+(?:by|on)|(?:carried|"
     r"published|broadcast|aired)\s+(?:by|on)|(?:first\s+)?reported\s+by|(?:was|were)\s+quoted\s+"
@@ -191,7 +192,7 @@ _DOCUMENT_WRAPPER = re.compile(
     re.IGNORECASE,
 )
 _ACCORDING_STOP = re.compile(
-    r"[,;:]|\.(?:\s|$)|\x1a|\s+(?:that|which|who|but|though|although|while|because|as|"
+    r"[,;:]|(?<!\b[A-Z])\.(?:\s|$)|\x1a|\s+(?:that|which|who|but|though|although|while|because|as|"
     r"when|if|after|before|since)\b"
 )
 _NP_STOP = re.compile(
@@ -236,6 +237,9 @@ _GENERIC_DOCUMENTS = _words("studies reports surveys polls research experts")
 _AGENT_PLURAL = re.compile(r"^[A-Za-z][a-z]{3,}(?:ers|ists|ians)$")
 # Verbs that report speech only with a clause or a quotation after them: "agreed that …",
 # not "agreed to resume talks".
+# Verbs that report speech only next to a quotation ("“…,” the complaint states", "“…?” he
+# asked", "asked: “…”"), or for "states", before a clause: not "asked the court to rule".
+_NEXT_TO_QUOTE = _words("states asked asks")
 _NEEDS_CLAUSE = _words("agreed agrees agree admitted admits admit recommended recommends recommend")
 # Participles that report speech only before a clause or a quotation: ", adding that …", not
 # ", adding $1.9 million in costs".
@@ -291,7 +295,35 @@ _DOCUMENT_PHRASE = re.compile(
     + "|".join(sorted(DOCUMENT_HEADS | _VOICE_DOCUMENTS, key=len, reverse=True))
     + r")(?P<made>,?\s+(?:released|published|issued|filed|compiled|prepared|commissioned|posted|"
     r"presented|made|produced|conducted)(?:\s+(?!by\b|from\b|in\b|of\b)"
-    r"[\w.]+){0,4}?)?(?:\s+(?P<prep>by|from|in|of)\s+(?P<who>.+))?$"
+    r"[\w.]+){0,4}?)?(?:\s+(?P<prep>by|from|in|of|between)\s+(?P<who>.+))?$"
+)
+# Works a body writes and publishes in its own name ("the Bank of Spain report").
+_NAMED_WORKS = _words(
+    "report study survey analysis estimate audit review poll assessment investigation "
+    "forecast projection findings resolution"
+)
+# Bodies named by a common noun before their work: "a division survey", "the agency report".
+_BODY_MODS = _words(
+    "division department agency commission committee ministry council board authority office "
+    "bureau institute regulator watchdog company firm bank union"
+)
+# When a document came out, after who published it: "… published in January", "… on Thursday".
+_WHEN_PUBLISHED = re.compile(
+    r"(?:\s+(?:released|published|issued|made\s+public)\b.*|\s+(?:on|in|last|this|earlier)\s+"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|month|year|"
+    + "|".join(sorted(MONTHS, key=len, reverse=True))
+    + r")\b.*)$",
+    re.IGNORECASE,
+)
+_IS_DATE = re.compile(
+    r"(?:(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?:\s+\d{1,2})?"
+    r"(?:,?\s+\d{4})?|\d{4}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)",
+    re.IGNORECASE,
+)
+_PLURAL_DOCUMENT = re.compile(
+    r"(?:(?:the|new|latest|official)\s+)*(?:data|figures|statistics|numbers|results|estimates|"
+    r"records|documents|minutes|findings)\s+(?:released|published|issued|compiled|from|by)\b",
+    re.IGNORECASE,
 )
 _DOCUMENT_OPENERS = DOCUMENT_HEADS | _VOICE_DOCUMENTS | _words("a an the its their")
 _DATED_BY = re.compile(
@@ -325,6 +357,16 @@ def document_phrase(text):
     if first[:1].isupper() and first.lower() in _DOCUMENT_OPENERS:
         text = first.lower() + text[len(first) :]  # "Figures published by …" opening a sentence
     match = _DOCUMENT_PHRASE.match(text)
+    if match and match.group("who") and match.group("prep") != "of":
+        # "… by the Bank of Spain published in January", "… in January": when it came out is
+        # no part of who wrote it
+        who_text = _WHEN_PUBLISHED.sub("", match.group("who"))
+        if match.group("prep") == "in" and _IS_DATE.fullmatch(who_text):
+            text = text[: match.start("prep")].rstrip()
+            match = _DOCUMENT_PHRASE.match(text)
+        elif who_text != match.group("who"):
+            text = text[: match.start("who")] + who_text
+            match = _DOCUMENT_PHRASE.match(text)
     if not match:
         named_data = re.match(
             r"^(?P<who>(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:of|for|and|the|[A-Z][\w.&'’-]*))*)"
@@ -336,7 +378,7 @@ def document_phrase(text):
         return None
     head, det = match.group("head"), (match.group("det") or "").lower()
     mods = _RECENCY.sub("", match.group("mods") or "").strip()
-    if any(w.lower() in _MOD_STOPS or w.endswith("ed") for w in mods.split()):
+    if any(w.lower() in _MOD_STOPS or w.endswith("ed") and w.islower() for w in mods.split()):
         return None  # "The mayor unveiled a plan": a clause, not a document's name
     if mods and (mods[0].isupper() or re.search(r"[’']s$", mods)):
         if (
@@ -357,7 +399,24 @@ def document_phrase(text):
             ):
                 # "California Department of Education data", "the OPEC+ statement"
                 return named
+        if head in _NAMED_WORKS and not match.group("who") and not re.search(r"[’']s$", mods):
+            # "A Congressional Budget Office estimate", "an Associated Press analysis": the
+            # body's own, as "an estimate by the Congressional Budget Office" is
+            named = parse_speaker(mods)
+            if (
+                named is not None
+                and not (named.anonymous or named.anaphor)
+                and named.kind in (SK.ORGANISATION, SK.GOVERNMENT, SK.OUTLET)
+                and normalize_name(mods) not in PLACE_INDEX
+            ):
+                return _authored_by(named, head)
         return None  # a name or a possessive: parse_speaker reads those
+    if mods and head in _NAMED_WORKS and not match.group("who"):
+        body = mods.split()[0]
+        if body in _BODY_MODS and det in ("a", "an", "the"):
+            # "a division survey": the survey of the division named before
+            owner = Mention(name=f"the {body}", kind=SK.ORGANISATION, anaphor="organisation")
+            return _authored_by(owner, " ".join(mods.split()[1:] + [head]))
     who_text = match.group("who")
     prep = match.group("prep")
     if prep == "of" and (compiled := _DATA_BY.search(who_text)):
@@ -399,8 +458,10 @@ def document_phrase(text):
             document=True,
             relation=relation,
         )
-    if owner is None and who_text:
+    if owner is None and who_text and prep != "between":
         return None
+    if owner is None and match.group("made"):
+        text = text[: match.start("made")]  # "a ruling made public on Tuesday": the ruling
     name = text if owner is None else f"{owner.name} {relation}"
     if owner is not None and owner.relation and owner.anaphor == "title":
         # "a report by the county coroner's office": the coroner's report
@@ -408,6 +469,18 @@ def document_phrase(text):
         name = f"{owner.name}{mark}s {relation}"
     return Mention(
         name=name if owner is not None or det != "the" else text,
+        kind=SK.ANONYMOUS,
+        anonymous=True,
+        document=True,
+        possessor=owner,
+        relation=relation,
+    )
+
+
+def _authored_by(owner, relation):
+    """A document `owner` wrote, as document_phrase() gives one."""
+    return Mention(
+        name=f"{owner.name} {relation}",
         kind=SK.ANONYMOUS,
         anonymous=True,
         document=True,
@@ -740,8 +813,13 @@ def clause_subject(core, limit=None, coordinated=False):
                 named = _speaker(identified.group("name"))
                 if named is not None and not (named.anonymous or named.anaphor):
                     return named, a  # "The vendor, identified … as Pixelmark Data, …"
-            elif _RELATIVE.match(following) and index + 2 < len(parts):
-                # "Another witness, who gave only his first name, Sello, said"
+            elif (
+                _RELATIVE.match(following)
+                and index + 2 < len(parts)
+                and re.search(r"\b(?:name|named|known|called|identified)\b", following)
+            ):
+                # "Another witness, who gave only his first name, Sello, said"; not "The
+                # governor, who spoke at Government House, Asaba, said"
                 c, d = parts[index + 2]
                 following = core[c:d]
             other = _speaker(following) if following.strip() else None
@@ -1259,6 +1337,13 @@ def attributions(masked):
     return [copy.copy(a) for a in _read_attributions(masked)]
 
 
+def _next_to_quote(lead, after_verb, verb):
+    """Whether a verb of _NEXT_TO_QUOTE follows its quotation or opens one."""
+    if lead.rstrip(" ,").endswith(QUOTE_MASK) or re.match(r"^\s*[:,]?\s*\x1a", after_verb):
+        return True
+    return verb == "states" and bool(re.match(r"^\s*(?:,[^,\x1a]{1,40},)?\s+that\b", after_verb))
+
+
 def _blank_name_asides(masked):
     """ "The Free and Fair Election Network (Fafen), an observer group, said", "Coun. Amara
     Osei (Ward 9, Davenport), who said": brackets after a name, blanked (offsets kept) so
@@ -1310,11 +1395,15 @@ def _read_attributions(masked):
             if demand and mention.name.lower().rsplit(" ", 1)[-1] in _PLANS:
                 continue  # "The plan calls for 300 homes": what it holds, not a demand
             last = mention.name.lower().split()[-1] if mention.name.split() else ""
-            plural = (mention.anonymous or mention.anaphor or mention.kind != SK.PERSON) and (
-                (last.endswith("s") and not last.endswith(("ss", "us", "is")))
-                or last in ("people", "police", "staff", "media", "they")
-                or mention.name.lower().startswith(("two ", "some ", "several ", "many "))
-            )
+            plural = (
+                (mention.anonymous or mention.anaphor or mention.kind != SK.PERSON)
+                and (
+                    (last.endswith("s") and not last.endswith(("ss", "us", "is")))
+                    or last in ("people", "police", "staff", "media", "they")
+                    or mention.name.lower().startswith(("two ", "some ", "several ", "many "))
+                )
+                or bool(_PLURAL_DOCUMENT.match(masked, start))
+            )  # "Statistics published by …"
             if verb in _SINGULAR_ONLY and plural:
                 continue
             if verb in PLURAL_VERBS and verb not in SPEECH_VERBS and not plural:
@@ -1332,15 +1421,20 @@ def _read_attributions(masked):
                 r"^\s+(?:\w+\s+){0,3}?(?:that\b|\x1a)|^\s*[:,]?\s*\x1a", after_verb
             ):
                 continue
+            if verb in _NEXT_TO_QUOTE and not _next_to_quote(masked[:start], after_verb, verb):
+                continue
             if verb in _NEEDS_COMPLEMENT and _ONLY_CIRCUMSTANCE.match(after_verb):
-                lead = masked[:start].strip(" ,")
+                lead = masked[:start].strip(" ,")  # "“…,” Whitcomb testified": the quotation
                 if not lead or not re.search(r"\w", lead.replace(QUOTE_MASK, "")):
-                    continue
+                    if not lead.endswith(QUOTE_MASK):
+                        continue
         else:
             before = masked[:verb_start].rstrip()
             if not before or before[-1] not in ",\x1a—–":
                 continue
             if verb in QUOTE_VERBS or verb in PLURAL_VERBS - SPEECH_VERBS:
+                continue
+            if verb in _NEXT_TO_QUOTE and not before.rstrip(" ,").endswith(QUOTE_MASK):
                 continue
             after = subject_after(masked, match.end())
             if after is None:
@@ -1441,6 +1535,9 @@ def _read_attributions(masked):
         for match in pattern.finditer(masked):
             phrase = _np_after(masked, match.end())
             head = head_speaker(phrase)
+            if head and kind == "according" and _SEEN_BY_OUTLET.search(match.group()):
+                if head[0].kind == SK.OUTLET or masked[: match.start()].endswith("which "):
+                    continue  # "a copy of which was seen by VOA": the outlet read it
             if head:
                 words = "citing" if kind == "citing" else match.group().strip()
                 words = re.sub(r"^(?:is|are|was|were|has been|have been)\s+", "", words)

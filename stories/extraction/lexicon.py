@@ -90,6 +90,10 @@ NATIONALITIES = _words(
     "shia protestant orthodox evangelical indigenous southeast northeast southwest "
     "northwest southern northern central middle-eastern north-american south-american "
     "latin-american asian-american african-american"
+    # languages, which describe outlets as nationalities do: "the Arabic daily Emarat Al Youm"
+    " arabic hindi urdu bengali tamil telugu malayalam marathi gujarati punjabi kannada "
+    "swahili hebrew farsi mandarin cantonese hausa yoruba igbo amharic afrikaans zulu xhosa "
+    "sinhala catalan basque galician flemish gaelic"
 )
 # Only the compass and the parties among them: words that begin names of places and bodies.
 COMPASS_WORDS = _words(
@@ -129,6 +133,8 @@ TITLE_WORDS = _words(
     "coach winger batter bowler jockey fly-half scrum-half fullback full-back wing-back "
     "centre-back left-back right-back wicketkeeper wicket-keeper all-rounder batsman "
     "linebacker cornerback shortstop"
+    " lt-col lt-gen lt-cdr maj-gen brig-gen col-gen lt.-col. maj.-gen."
+    " candidate nominee challenger incumbent hopeful contender"
     " convener convenor gda det sgt insp supt comrade alhaji alhaja engr engr. datuk datin "
     "dato dato' tengku tunku"
     " cr cr. cllr cllr. sir dame lord lady shri smt smt. sri thiru referee umpire conductor "
@@ -138,7 +144,11 @@ TITLE_WORDS = _words(
 # Words that are a title only where a person's name follows: "Advocate Shahnaz Parveen Mithu",
 # "Detective Garda Aoife Brennan", "England lock Will Gathercole"; not "Advocate Health Care",
 # "the Garda Síochána" or "Jane Hooker".
-TITLES_BEFORE_NAMES = _words("advocate garda lock prop hooker flanker")
+TITLES_BEFORE_NAMES = _words(
+    "advocate garda lock prop hooker flanker adv eng"
+    # police ranks in Nigeria and South Asia: "SP Onome Akpovwovwo", "DSP Rana Tariq"
+    " sp asp dsp csp ssp acp dcp igp aig dig"
+)
 # British police ranks, titles only before a given name and a surname: "Pc Sarah Whitcombe",
 # "DCI Tom Reid"; not "PC Harris" (the name as written), "DS Smith", "DC Comics" or "PC World".
 POLICE_RANKS = _words("pc dc ds dci dsi")
@@ -269,7 +279,7 @@ DOCUMENT_HEADS = _words(
     "agenda presentation note notes budget audit review assessment projections estimate "
     "estimates forecast forecasts statistics census research investigation inquiry probe "
     "memorandum guidance proposal draft plan"
-    " suit suits"
+    " suit suits contract charge-sheet resolution non-paper communique communiqué"
 )
 ORGANISATION_HEADS = _words(
     "company companies firm firms group groups organisation organization organisations "
@@ -281,11 +291,11 @@ ORGANISATION_HEADS = _words(
     " agency agencies council board commission network cooperative district league alliance "
     "school schools hospital clinic museum church exchange platform outlet department office "
     "headquarters administration presidency secretariat mission delegation college "
-    "inspectorate authority"
+    "inspectorate authority utility carrier"
 )
 GOVERNMENT_HEADS = _words(
     "ministry department government administration embassy consulate military army navy "
-    "police parliament congress senate cabinet kremlin office bureau prosecutors"
+    "police parliament congress senate cabinet kremlin office bureau prosecutors municipality"
 )
 # Lowercase words that may sit inside a speaker's description: "Russian news agency TASS".
 DESCRIPTION_WORDS = (
@@ -357,7 +367,7 @@ ORGANISATION_NAME_HEADS = _words(
     "chambers forum philharmonic orchestra choir ensemble opera ballet theatre theater "
     "rovers athletic wanderers rangers united maritime marine tankers freight cargo "
     "construction properties realty developments builders brewery bakery dairy mills works "
-    "enforcement protection prevention"
+    "enforcement protection prevention bhd berhad sdn tbk pty pvt limited"
     # The same in the languages whose bodies keep their own names in English copy.
     " universidad universidade università université museo museu musée banco banque "
     "instituto istituto fundación fundação fondazione ministerio ministério ministero "
@@ -981,6 +991,12 @@ KNOWN_NAMES = [
     ("The Jakarta Post", SourceKind.OUTLET, ["Jakarta Post"]),
     ("Malaysiakini", SourceKind.OUTLET, []),
     ("News24", SourceKind.OUTLET, []),
+    ("Channels Television", SourceKind.OUTLET, ["Channels TV"]),
+    ("Arise News", SourceKind.OUTLET, ["Arise TV"]),
+    ("Emarat Al Youm", SourceKind.OUTLET, []),
+    ("Cadena SER", SourceKind.OUTLET, []),
+    ("Cadena COPE", SourceKind.OUTLET, []),
+    ("RTVE", SourceKind.OUTLET, ["Radiotelevisión Española"]),
     ("eNCA", SourceKind.OUTLET, []),
     ("SABC", SourceKind.OUTLET, ["South African Broadcasting Corporation"]),
     ("Daily Maverick", SourceKind.OUTLET, []),

@@ -209,11 +209,15 @@ def _tokens(text, start, end):
     return tokens
 
 
+# A sum of money written with its currency's letters: "R6bn", "N15,000", "Shs480b", "Rs1.2".
+_MONEY = re.compile(r"(?:R|N|Rs|Shs|Sh|KSh|Ksh|RM|Rp|Tk)\d[\d,.]*(?:bn|b|m|mn|k|tn|cr)?")
+
+
 def _capitalised(word):
     if not word:
         return False
     if word[0].isupper():
-        return True
+        return not any(c.isdigit() for c in word[1:4]) or not _MONEY.fullmatch(word)
     if word[:3].lower() in ("al-", "el-"):
         return word[3:4].isupper()
     if word[:2].lower() in ("d'", "d’", "o'", "o’"):
@@ -496,8 +500,10 @@ _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 
 
 def _person_part(words):
-    """Whether words (after a title) can be a person's name: one to four plain words."""
-    if not 1 <= len(words) <= 4:
+    """Whether words (after a title) can be a person's name: one to four plain words, and
+    the particles of a surname ("Marta Echevarría de la Fuente")."""
+    core = [w for w in words if w.lower() not in NAME_PARTICLES]
+    if not 1 <= len(core) <= 4 or len(words) - len(core) > 2:
         return False
     for word in words:
         low = _head(word)
@@ -1768,7 +1774,9 @@ class Cast:
 
     @staticmethod
     def _person_shaped(words):
-        if not 2 <= len(words) <= 4:
+        # "Marta Echevarría de la Fuente": the particles of a surname are not counted
+        core = [w for w in words if w.lower() not in NAME_PARTICLES]
+        if not 2 <= len(core) <= 4 or len(words) - len(core) > 2:
             return False
         for word in words:
             bare = word.rstrip(".")
@@ -1801,7 +1809,7 @@ class Cast:
             if low in NAME_PARTICLES:
                 continue
             if not re.fullmatch(
-                r"(?:[A-Z]\.|[A-Z][\w'’-]*|de|van|von|bin|al|da|di|del|la|le|"
+                r"(?:[A-Z]\.|[A-ZÀ-ÖØ-Þ][\w'’-]*|de|van|von|bin|al|da|di|del|la|le|"
                 r"(?:al|el|bin|ibn|abu|da|de|di|du|van|von|le|la)-[A-Z][\w'’-]*)",
                 bare,
             ):

@@ -333,6 +333,9 @@ def _affiliation(prefix_tokens, head):
 _BODY_DESCRIPTIONS = _words("government police company health security defence defense")
 
 
+_BODY_WORDS = ORGANISATION_NAME_HEADS | GOVERNMENT_NAME_HEADS
+
+
 def _descriptor(det, tokens, text, qualifier=""):
     """A description without a name: "a senior administration official", "the outlet"."""
     lows = [t.lower() for t in tokens]
@@ -370,7 +373,8 @@ def _descriptor(det, tokens, text, qualifier=""):
         and not head.endswith("s")
         and det in ("a", "an", "the")
         and len(tokens) > 1
-        and not caps
+        # "a Commission spokesperson": the commission named before
+        and (not caps or caps == tokens[-2:-1] and lows[-2] in _BODY_WORDS)
         and (
             lows[-2] not in DESCRIPTION_WORDS
             or lows[-2] in _BODY_DESCRIPTIONS | ORGANISATION_NAME_HEADS | GOVERNMENT_NAME_HEADS
@@ -378,7 +382,7 @@ def _descriptor(det, tokens, text, qualifier=""):
     ):
         # "a company spokeswoman", "a force spokesperson", "a central bank spokeswoman": for
         # the body the article named as such.
-        body = " ".join(lows[:-1])
+        body = " ".join(tokens[:-1] if caps else lows[:-1])
         government = lows[-2] in GOVERNMENT_HEADS
         affiliation = Mention(
             name=f"the {body}",
@@ -654,6 +658,15 @@ def _parse_plain(text):
     if prefix and prefix[-1].lower() in ("of", "for"):
         if len(run) == 1:
             return None  # "Tamil Nadu Minister for Industries": a portfolio, nobody named
+        if run_lows[-1] in ORGANISATION_NAME_HEADS | GOVERNMENT_NAME_HEADS:
+            # "the Chief Corporate Communications Officer of NNPC Limited": whoever holds it
+            return Mention(
+                name=core,
+                kind=SK.ANONYMOUS,
+                anonymous=True,
+                role=" ".join(prefix[:-1]),
+                affiliation=_named(" ".join(run)),
+            )
         head = prefix[title_at[-1]].lower()
         if "and" in run_lows and head in PERSON_HEADS and head.endswith("s"):
             # "Representatives for Kattegat and Nordhafen": unnamed people of two bodies
@@ -928,6 +941,20 @@ def _name_after_title(tokens):
     return replace(person, role=" ".join(tokens[: len(tokens) - len(tail)]))
 
 
+# A body's regional branch, which speaks as the body: "the Delta State chapter of the All
+# Progressives Congress", "the British Medical Association's Northern Ireland council".
+_BRANCH_OF = re.compile(
+    r"^(?:[Tt]he\s+)?(?:[A-Z][\w.-]*\s+){1,3}(?:chapter|branch)\s+of\s+(?P<body>(?:the\s+)?[A-Z].*)$"
+    r"|^(?:[Tt]he\s+)?(?P<owner>[A-Z].*?)['’]s\s+(?:[A-Z][\w.-]*\s+){1,3}(?:chapter|branch|"
+    r"council)$"
+)
+_PARENT_OF = re.compile(
+    r"\b((?:grand)?(?:mother|father|mum|mom|dad|parent))[- ]of[- ](?:one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|\d+)\b(?=\s+[A-Z])",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=16384)
 def parse_speaker(text):
     """A Mention for a phrase that names or describes a speaker, or None if it does not.
@@ -941,6 +968,8 @@ def parse_speaker(text):
     if not text or QUOTE_MASK in text or len(text) > 160 or "\n" in text:
         return None
     text = _BASED.sub("", text)  # "Piraeus-based Kallisti Maritime": where it is, not its name
+    if "of" in text:
+        text = _PARENT_OF.sub(r"\1", text)  # "mother of three Jess O'Halloran": a mother
     text = PARTY_TAG.sub("", text)  # "Rep. Dale Hammond (R-Kan.)": Dale Hammond
     if _STOCK_SYMBOL.match(text):
         return None  # "(BWF.L)": a company's stock, not somebody
@@ -978,6 +1007,11 @@ def parse_speaker(text):
             return replace(titled, name=text)
     if text.lower() in ("others", "some others", "many others"):
         return Mention(name=text, kind=SK.ANONYMOUS, anonymous=True)  # "Others urged …"
+    branch = _BRANCH_OF.match(text)
+    if branch:
+        body = parse_speaker(branch.group("body") or branch.group("owner"))
+        if body is not None and not (body.anonymous or body.anaphor) and body.kind != SK.PERSON:
+            return body  # "the Delta State chapter of the All Progressives Congress": the party
     led = _LED_BY.match(text)
     if led:
         leader = parse_speaker(led.group("who"))

@@ -160,6 +160,17 @@ _BODY_WORDS = {
     # "the authority": a body named as one, or in Britain a council ("local authority")
     "authority": {"authority", "council", "corporation"},
     "college": {"college"},
+    "utility": {
+        "utility",
+        "utilities",
+        "water",
+        "power",
+        "electric",
+        "electricity",
+        "energy",
+        "gas",
+    },
+    "municipality": {"municipality", "municipal", "council", "city", "county", "metro"},
     "agency": {"agency", "administration", "service", "bureau", "commission", "office"},
     "department": {"department", "ministry", "office"},
     "ministry": {"ministry", "department"},
@@ -381,7 +392,10 @@ _LAWSUIT = re.compile(
     r"\b(?:has\s+|have\s+|had\s+)?(?:sued|filed\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:lawsuit|suit|complaint)(?:\s+against\s+(?P<against>[^,;.\x1a]+))?)"
 )
-_RULED = re.compile(r"\b(?:ruled|decided|held)\b")
+_RULED = re.compile(
+    r"\b(?:ruled|decided|held|upheld|struck\s+down|overturned|overruled|annulled|quashed|"
+    r"dismissed|blocked)\b"
+)
 _PUBLISHING = re.compile(r"\b(?:published|released|issued|unveiled|put\s+out)\b")
 _PUBLISHED = re.compile(
     r"\b(?:has\s+|have\s+|had\s+)?(?:now\s+|also\s+|just\s+)?"
@@ -422,8 +436,11 @@ _WRITTEN_WORKS = {"study", "paper", "report", "review", "analysis", "research", 
 _AUTHORED = _WRITTEN_WORKS | set(
     "memo memorandum letter note poll filing assessment audit estimate estimates forecast "
     "forecasts projections findings statement presentation investigation inquiry probe "
-    "guidance proposal plan figures data statistics numbers results".split()
+    "guidance proposal plan figures data statistics numbers results resolution".split()
 )
+_BARE_SPOKESPERSON = re.compile(r"(?:an?|the)\s+spokes(?:man|woman|person)$", re.IGNORECASE)
+# How far back (in characters) a body that spoke still speaks through "a spokeswoman".
+_SPOKESPERSON_REACH = 600
 _ASKED = re.compile(r"(?:[A-Z][a-z]+,\s+)?[Aa]sked\b")
 _PRONOUN_WORDS = {"he", "she", "they", "it", "her", "his", "its", "their"}
 
@@ -547,6 +564,20 @@ class _Context:
             if len(forces) == 1:
                 # "Police said …" where the article names one force: that force.
                 return self._member_mention(forces[0], position), "body-word"
+        if (
+            mention.anonymous
+            and mention.affiliation is None
+            and _BARE_SPOKESPERSON.match(mention.name)
+        ):
+            # "The Northern Trust said …" and then "A spokeswoman said …": the body's
+            latest = self._latest(position, lambda m: True)
+            if (
+                latest is not None
+                and not latest.anonymous
+                and latest.kind in (SK.ORGANISATION, SK.GOVERNMENT)
+                and position - latest.position < _SPOKESPERSON_REACH
+            ):
+                return replace(latest, position=position, speaks_for=True), "spokesperson"
         if mention.anonymous and mention.role and not mention.speaks_for:
             # "His lawyer says …", and a lede's "…, a prosecutor said": the one person the
             # article describes so, before or after.
@@ -825,7 +856,8 @@ class _Context:
                     headed,
                     [m for m in containing if m.key.split()[-1] not in ORGANISATION_HEADS],
                 )
-            elif head in _NAMED_ONLY:
+            elif head in _NAMED_ONLY or mention.name.split()[-1][:1].isupper():
+                # "a Commission spokesperson": the body called so, and no other
                 groups = (headed, related)
             for group in groups:
                 if group:
@@ -844,7 +876,7 @@ class _Context:
                         ]
                         found = max(later, key=lambda m: m.position) if later else found
                     return found.at(position), "body-word"
-            if head in _NAMED_ONLY:
+            if head in _NAMED_ONLY or mention.name.split()[-1][:1].isupper():
                 return None, ""
             described = self.cast.described(head, position)
             if described is not None:
@@ -1192,6 +1224,11 @@ class _Context:
             found = replace(mention, name=re.sub(r"^(?:the|this)\s+", "", mention.name, flags=re.I))
             self.documents.append(found)
             return found, "document"
+        if head in ("opinion", "ruling", "judgment", "judgement") and self.courts:
+            # "the court has upheld …, according to a ruling made public on Tuesday"
+            found = replace(mention, name=f"{self.courts[-1].name} {head}", relation=head)
+            self.documents.append(found)
+            return found, "document"
         name = re.sub(r"^(?:an?|the)\s+", "", mention.name, flags=re.IGNORECASE)
         found = replace(mention, name=name)
         self.documents.append(found)
@@ -1433,7 +1470,7 @@ def _record_events(masked, offset, context):
             owner, _ = context.resolve(subject[0], offset + subject[1])
             if owner is not None and not owner.anonymous and not owner.document:
                 context.note_document(published.group("head"), owner)
-    ruled = _RULED.search(masked) if ("ruled" in masked or "decided" in masked) else None
+    ruled = _RULED.search(masked) if "ourt" in masked else None
     if ruled:
         subject = subject_before(masked, ruled.start())
         if subject is not None and "court" in subject[0].name.lower():
