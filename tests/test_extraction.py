@@ -3444,3 +3444,47 @@ def test_a_sum_in_rand_naira_or_shillings_is_no_name():
 def test_a_spokesperson_speaks_for_the_body_called_so_or_the_body_that_just_spoke(body, expected):
     source = statements(body)[-1][1].source
     assert (source.name, source.anonymous) == expected
+
+
+@pytest.mark.parametrize(
+    "body, name, kind",
+    [
+        (
+            "The Cellular Operators Association of India said in a statement that it would "
+            '"not comment on a matter pending before the regulator".',
+            "Cellular Operators Association of India",
+            StatementKind.NO_COMMENT,
+        ),
+        (
+            "A Summit Crest spokesperson said the company “does not comment on future "
+            "decisions” but remains “deeply committed to Colorado.”",
+            "Summit Crest",
+            StatementKind.PARTIAL,
+        ),
+        (
+            "Spokeswoman Delphine Aucoin said the speaker “fully supports regular order,” but "
+            "she declined to say whether leadership would back a lower topline.",
+            "Delphine Aucoin",
+            StatementKind.PARTIAL,
+        ),
+        (
+            "A Loopline spokesperson later referred Billboard to Dev Raman’s remarks and "
+            "declined to comment further.",
+            "Loopline",
+            StatementKind.NO_COMMENT,
+        ),
+        (
+            "The Fish and Wildlife Service referred questions about that decision to the state.",
+            "Fish and Wildlife Service",
+            StatementKind.NO_COMMENT,
+        ),
+        (
+            "Declan Furlong, the developer, declined to name the companies leasing space.",
+            "Declan Furlong",
+            StatementKind.NO_COMMENT,
+        ),
+    ],
+)
+def test_a_refusal_alone_is_no_comment_and_a_refusal_besides_what_was_said_is_not(body, name, kind):
+    found = statements(body)[0][1]
+    assert (found.source.name, found.kind) == (name, kind)

@@ -203,7 +203,10 @@ _NP_STOP = re.compile(
 _NOT = r"(?:\s+not|n['’]t)"  # "did not", "didn’t"
 NO_COMMENT = re.compile(
     r"\b(?:declined|refused)\s+(?:to\s+(?:comment|elaborate|discuss|respond|say|confirm|"
-    r"provide|give|answer|be\s+interviewed|speak)|comment)\b|\b(?:did|does|do|has|have|had)"
+    r"provide|give|answer|be\s+interviewed|speak|name|identify|disclose|specify)|comment)\b|"
+    # "referred questions to the state": a refusal to answer them
+    r"\b(?:referred|refers|redirected)\s+(?:all\s+)?(?:further\s+)?(?:questions|inquiries|"
+    r"enquiries|queries|requests\s+for\s+comment)\b|\b(?:did|does|do|has|have|had)"
     + _NOT
     + r"\s+(?:yet\s+)?(?:immediately\s+)?(?:respond|reply|return|answer)(?:ed)?\b|\b(?:"
     r"could|can)\s*(?:not|n['’]t)\s+(?:immediately\s+)?be\s+reached\b|\b(?:was|were)"
@@ -757,8 +760,13 @@ def clause_subject(core, limit=None, coordinated=False):
             elif (
                 coordinated
                 and head is not None
-                and head[0].kind in (SK.PERSON, SK.ORGANISATION, SK.GOVERNMENT)
-                and not (head[0].anonymous or head[0].anaphor)
+                and (
+                    head[0].kind in (SK.PERSON, SK.ORGANISATION, SK.GOVERNMENT)
+                    and not (head[0].anonymous or head[0].anaphor)
+                    # "A Loopline spokesperson later referred … and declined to comment"
+                    or head[0].speaks_for
+                    and head[0].affiliation is not None
+                )
                 and (not head[0].single or not piece[: head[1]].strip().count(" "))
                 and _VERB_AFTER_NAME.match(piece, head[1])
             ):
@@ -866,7 +874,8 @@ _IRREGULAR_PAST = (
     "swore taught thought threw understood upheld withdrew wrote"
 ).split()
 _VERB_AFTER_NAME = re.compile(
-    r"\s+(?:(?:has|have|had)\s+)?(?!(?:of|for|in|on|at|to|from|with|by|and|or|who|which|that)\b)"
+    r"\s+(?:(?:has|have|had)\s+)?(?:(?:later|also|then|again|first|[a-z]{3,}ly)\s+)?"
+    r"(?!(?:of|for|in|on|at|to|from|with|by|and|or|who|which|that)\b)"
     rf"(?:[a-z]{{3,}}(?:ed|es|s)|{'|'.join(_IRREGULAR_PAST)})\b"
 )
 _ONE = re.compile(r"^\s*(?:One|Another)\s*$")
@@ -1905,7 +1914,8 @@ def _intro_document(masked, found):
 
 
 _NO_COMMENT_CUES = _words(
-    "declined refused not respond reply return answer reached available comment say couldn "
+    "declined refused referred refers redirected not respond reply return answer reached "
+    "available comment say couldn "
     "didn doesn don wouldn hasn haven hadn wasn weren cannot can commented responded"
 )
 

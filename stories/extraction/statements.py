@@ -410,9 +410,13 @@ _REPORT_NOUN = re.compile(
 _STATEMENT_WORDS = re.compile(r"\bstatement\b", re.IGNORECASE)
 _QUOTED_NO_COMMENT = re.compile(
     r"[“\"'‘](?:[^”\"’]{0,40}\s)?(?:does|do|will|would|did|cannot|can't|won't)\s+not\s+comment\b|"
-    r"[“\"'‘]no\s+comment\b",
+    r"[“\"'‘]no\s+comment\b|\b(?:does|do|will|would|did|could|can)\s+[“\"‘]not\s+comment\b",
     re.IGNORECASE,
 )
+# More than a refusal: "… “does not comment on future decisions” but remains “committed”".
+_BUT_MORE = re.compile(r"[,”\"’]?\s+but\s+\S+\s+\S+")
+# Something said, then a refusal: "…,” but she declined to say".
+_SAID_BUT = re.compile(r"\b(?:said|says|told)\b.{12,}[,”\"’\x1a]\s+but\s+(?:\w+\s+)?$")
 _AGENT_PLURAL = re.compile(r"^[A-Z][a-z]{3,}(?:ers|ists|ians)$")
 # Words one of which every hedge (attribution.HEDGE) holds: the pattern is read only then.
 _HEDGE_CUES = (
@@ -1491,6 +1495,11 @@ def _statement(text, masked, quotes, offset, context):
     if declined is not None and declined[0] is None:
         if any(a.type == "speech" and a.verb_start > declined[1] for a in found):
             declined = None  # "One, who declined to give her name, said …"
+    if declined is not None and _SAID_BUT.search(masked, 0, declined[1] or len(masked)):
+        # "Aucoin said the speaker “fully supports …,” but she declined to say whether …":
+        # what was said, and a refusal besides
+        if any(a.type == "speech" and a.verb_start < (declined[1] or len(masked)) for a in found):
+            declined = None
     if declined is not None:
         subject, start, words = declined
         speakers = [
@@ -1511,8 +1520,10 @@ def _statement(text, masked, quotes, offset, context):
     if not found:
         return None
     chosen = _choose_source(found)
-    if "comment" in text.lower() and _QUOTED_NO_COMMENT.search(text) and chosen.type == "speech":
-        kind = StatementKind.NO_COMMENT  # "… said the company “does not comment on rumors”"
+    refusal = _QUOTED_NO_COMMENT.search(text) if "comment" in text.lower() else None
+    if refusal and chosen.type == "speech" and not _BUT_MORE.search(text, refusal.end()):
+        # "… said the company “does not comment on rumors”", not "… but remains “committed”"
+        kind = StatementKind.NO_COMMENT
     context.trailing = chosen.trailing
     source, how = context.resolve(chosen.mention, offset + chosen.start)
     context.trailing = False
