@@ -34,6 +34,7 @@ from stories.extraction.lexicon import (
     DESCRIPTION_WORDS,
     DOCUMENT_HEADS,
     GOVERNMENT_HEADS,
+    LANGUAGES,
     MONTHS,
     NAME_PARTICLES,
     NATIONALITIES,
@@ -191,8 +192,16 @@ _DOCUMENT_WRAPPER = re.compile(
     r"released by|issued by|published by|of|with)\s+",
     re.IGNORECASE,
 )
+# A middle initial, then a surname that ends the phrase: " D. Sequeira," (not " B. Investigators
+# said").
+_MIDDLE_INITIAL = re.compile(
+    r"(?:(?<=[a-z] )|(?<=[A-Z]\.))[A-Z]\.\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"
+    r"(?=\s*(?:[,;:]|\.?\s*$)|\s+(?!(?:"
+    + "|".join(sorted(SPEECH_VERBS | PLURAL_VERBS, key=len, reverse=True))
+    + r")\b)[a-z])"
+)
 _ACCORDING_STOP = re.compile(
-    r"[,;:]|(?<!\b[A-Z])\.(?:\s|$)|\x1a|\s+(?:that|which|who|but|though|although|while|because|as|"
+    r"[,;:]|\.(?:\s|$)|\x1a|\s+(?:that|which|who|but|though|although|while|because|as|"
     r"when|if|after|before|since)\b"
 )
 _NP_STOP = re.compile(
@@ -318,6 +327,7 @@ _WHEN_PUBLISHED = re.compile(
     + r")\b.*)$",
     re.IGNORECASE,
 )
+_RECENT_WORDS = re.compile(r"^(?:(?:new|latest|recent|preliminary|final|official)\s+)+")
 _IS_DATE = re.compile(
     r"(?:(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?:\s+\d{1,2})?"
     r"(?:,?\s+\d{4})?|\d{4}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)",
@@ -405,12 +415,13 @@ def document_phrase(text):
         if head in _NAMED_WORKS and not match.group("who") and not re.search(r"[’']s$", mods):
             # "A Congressional Budget Office estimate", "an Associated Press analysis": the
             # body's own, as "an estimate by the Congressional Budget Office" is
-            named = parse_speaker(mods)
+            own = _RECENT_WORDS.sub("", match.group("mods") or "").strip()
+            named = parse_speaker(own) if own else None
             if (
                 named is not None
                 and not (named.anonymous or named.anaphor)
                 and named.kind in (SK.ORGANISATION, SK.GOVERNMENT, SK.OUTLET)
-                and normalize_name(mods) not in PLACE_INDEX
+                and normalize_name(own) not in PLACE_INDEX
             ):
                 return _authored_by(named, head)
         return None  # a name or a possessive: parse_speaker reads those
@@ -821,15 +832,16 @@ def clause_subject(core, limit=None, coordinated=False):
                 named = _speaker(identified.group("name"))
                 if named is not None and not (named.anonymous or named.anaphor):
                     return named, a  # "The vendor, identified … as Pixelmark Data, …"
-            elif (
-                _RELATIVE.match(following)
-                and index + 2 < len(parts)
-                and re.search(r"\b(?:name|named|known|called|identified)\b", following)
-            ):
-                # "Another witness, who gave only his first name, Sello, said"; not "The
-                # governor, who spoke at Government House, Asaba, said"
+            elif _RELATIVE.match(following) and index + 2 < len(parts):
+                # "Another witness, who gave only his first name, Sello, said", "The driver,
+                # who was not injured, Mr Peter Kamau, said"; not "The governor, who spoke at
+                # Government House, Asaba, said"
                 c, d = parts[index + 2]
-                following = core[c:d]
+                after = _speaker(core[c:d]) if core[c:d].strip() else None
+                if re.search(r"\b(?:name|named|known|called|identified)\b", following) or (
+                    after is not None and after.kind == SK.PERSON and not after.single
+                ):
+                    following = core[c:d]
             other = _speaker(following) if following.strip() else None
             joined = other and apposition(mention, other)
             if joined:
@@ -1156,7 +1168,8 @@ def outlet_phrase(text):
         if particle and not capital and words[index + 1][:1].isupper():
             kept.append(bare)  # "el Nuevo Herald", "Venezolana de Televisión"
             continue
-        if capital and (low not in NATIONALITIES or kept) and not low.endswith("-based"):
+        foreign = low in NATIONALITIES or low in LANGUAGES  # "the Arabic daily …"
+        if capital and (not foreign or kept) and not low.endswith("-based"):
             owner = re.fullmatch(r"(.+)['’]s", bare)
             if owner:
                 kept.append(owner.group(1))  # "BBC Radio 4’s Today programme": the station
@@ -1181,7 +1194,7 @@ def outlet_phrase(text):
                 if not (known and known[1] == SK.OUTLET):
                     return None  # "FCA investigators": the name describes the audience
             break
-        if low in ("the", "a", "an") or low in NATIONALITIES or low.endswith("-based"):
+        if low in ("the", "a", "an") or foreign or low.endswith("-based"):
             continue
         if low in _OUTLET_WORDS:
             descriptive = True
@@ -1347,9 +1360,12 @@ def attributions(masked):
 
 
 def _next_to_quote(lead, after_verb, verb):
-    """Whether a verb of _NEXT_TO_QUOTE follows its quotation or opens one."""
-    if lead.rstrip(" ,").endswith(QUOTE_MASK) or re.match(r"^\s*[:,]?\s*\x1a", after_verb):
+    """Whether a verb of _NEXT_TO_QUOTE follows its quotation ("“…?” he asked.") or opens one
+    ("asked: “…”"); not "“Hamilton” producers asked the court to …"."""
+    if re.match(r"^\s*[:,]?\s*\x1a", after_verb):
         return True
+    if lead.rstrip(" ,").endswith(QUOTE_MASK):
+        return bool(_ONLY_CIRCUMSTANCE.match(after_verb) or after_verb.lstrip().startswith(","))
     return verb == "states" and bool(re.match(r"^\s*(?:,[^,\x1a]{1,40},)?\s+that\b", after_verb))
 
 
@@ -1404,18 +1420,16 @@ def _read_attributions(masked):
             if demand and mention.name.lower().rsplit(" ", 1)[-1] in _PLANS:
                 continue  # "The plan calls for 300 homes": what it holds, not a demand
             last = mention.name.lower().split()[-1] if mention.name.split() else ""
-            plural = (
-                (mention.anonymous or mention.anaphor or mention.kind != SK.PERSON)
-                and (
-                    (last.endswith("s") and not last.endswith(("ss", "us", "is")))
-                    or last in ("people", "police", "staff", "media", "they")
-                    or mention.name.lower().startswith(("two ", "some ", "several ", "many "))
-                )
-                or bool(_PLURAL_DOCUMENT.match(masked, start))
-            )  # "Statistics published by …"
-            if verb in _SINGULAR_ONLY and plural:
+            plural = (mention.anonymous or mention.anaphor or mention.kind != SK.PERSON) and (
+                (last.endswith("s") and not last.endswith(("ss", "us", "is")))
+                or last in ("people", "police", "staff", "media", "they")
+                or mention.name.lower().startswith(("two ", "some ", "several ", "many "))
+            )
+            # "Statistics published by the department show", and "the data … suggests"
+            either = bool(_PLURAL_DOCUMENT.match(masked, start))
+            if verb in _SINGULAR_ONLY and plural and not either:
                 continue
-            if verb in PLURAL_VERBS and verb not in SPEECH_VERBS and not plural:
+            if verb in PLURAL_VERBS and verb not in SPEECH_VERBS and not (plural or either):
                 continue
             if verb in _FINDING_VERBS and not (
                 mention.document
@@ -1432,6 +1446,8 @@ def _read_attributions(masked):
                 continue
             if verb in _NEXT_TO_QUOTE and not _next_to_quote(masked[:start], after_verb, verb):
                 continue
+            if verb == "states" and not mention.document:
+                continue  # "Gulf states said", "member states that …": a noun
             if verb in _NEEDS_COMPLEMENT and _ONLY_CIRCUMSTANCE.match(after_verb):
                 lead = masked[:start].strip(" ,")  # "“…,” Whitcomb testified": the quotation
                 if not lead or not re.search(r"\w", lead.replace(QUOTE_MASK, "")):
@@ -1510,6 +1526,9 @@ def _read_attributions(masked):
     for match in _ACCORDING_TO.finditer(masked) if "ccording" in masked else ():
         rest = masked[match.end() :]
         stop = _ACCORDING_STOP.search(rest)
+        initial = stop and _MIDDLE_INITIAL.match(rest, stop.start() - 1)
+        if initial:
+            stop = _ACCORDING_STOP.search(rest, initial.end())  # "Rahul D. Sequeira, a partner"
         phrase = re.sub(r"[.!?]+\s*$", "", rest[: stop.start()] if stop else rest)
         relayed = _RELAYED_BY.match(phrase)
         relay = outlet_phrase(relayed.group("by")) if relayed else None

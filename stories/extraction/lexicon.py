@@ -90,8 +90,11 @@ NATIONALITIES = _words(
     "shia protestant orthodox evangelical indigenous southeast northeast southwest "
     "northwest southern northern central middle-eastern north-american south-american "
     "latin-american asian-american african-american"
-    # languages, which describe outlets as nationalities do: "the Arabic daily Emarat Al Youm"
-    " arabic hindi urdu bengali tamil telugu malayalam marathi gujarati punjabi kannada "
+)
+# Languages, which describe an outlet as a nationality does ("the Arabic daily Emarat Al
+# Youm"), but begin the names of places ("Tamil Nadu", "Basque Country").
+LANGUAGES = _words(
+    "arabic hindi urdu bengali tamil telugu malayalam marathi gujarati punjabi kannada "
     "swahili hebrew farsi mandarin cantonese hausa yoruba igbo amharic afrikaans zulu xhosa "
     "sinhala catalan basque galician flemish gaelic"
 )
@@ -144,14 +147,16 @@ TITLE_WORDS = _words(
 # Words that are a title only where a person's name follows: "Advocate Shahnaz Parveen Mithu",
 # "Detective Garda Aoife Brennan", "England lock Will Gathercole"; not "Advocate Health Care",
 # "the Garda Síochána" or "Jane Hooker".
-TITLES_BEFORE_NAMES = _words(
-    "advocate garda lock prop hooker flanker adv eng"
-    # police ranks in Nigeria and South Asia: "SP Onome Akpovwovwo", "DSP Rana Tariq"
-    " sp asp dsp csp ssp acp dcp igp aig dig"
-)
+TITLES_BEFORE_NAMES = _words("advocate garda lock prop hooker flanker")
 # British police ranks, titles only before a given name and a surname: "Pc Sarah Whitcombe",
 # "DCI Tom Reid"; not "PC Harris" (the name as written), "DS Smith", "DC Comics" or "PC World".
 POLICE_RANKS = _words("pc dc ds dci dsi")
+# The same for South African "Adv" and East African "Eng" ("Adv Johan van der Merwe", "Eng
+# Patrick Okello-Obonyo"); not "Tan Eng Chye" or "Adv Tech".
+ABBREVIATED_TITLES = _words("adv eng")
+# Police ranks in Nigeria and South Asia, before a full name: "SP Onome Akpovwovwo", "DSP Rana
+# Tariq Mehmood"; not "DCP Midstream" or "ASP Isilon".
+RANK_LETTERS = _words("sp asp dsp csp ssp acp dcp igp aig dig")
 # Malaysian forms of address that "Seri" completes: "Datuk Seri Ahmad Zahid Hamidi".
 MALAY_HONORIFICS = _words("datuk dato dato' datin tan toh")
 
@@ -160,8 +165,10 @@ def title_before_name(lows, index):
     """Whether lows[index], a word that may be a title or a name, is a title there (the
     caller checks that a person's name follows it)."""
     low = lows[index]
-    if low in POLICE_RANKS:
+    if low in POLICE_RANKS or low in ABBREVIATED_TITLES:
         return len(lows) - index >= 3 and lows[index + 1] in GIVEN_NAMES
+    if low in RANK_LETTERS:
+        return index == 0 and len(lows) >= 3
     return low in TITLES_BEFORE_NAMES or (
         low == "seri" and index > 0 and lows[index - 1] in MALAY_HONORIFICS
     )
@@ -291,7 +298,7 @@ ORGANISATION_HEADS = _words(
     " agency agencies council board commission network cooperative district league alliance "
     "school schools hospital clinic museum church exchange platform outlet department office "
     "headquarters administration presidency secretariat mission delegation college "
-    "inspectorate authority utility carrier"
+    "inspectorate authority utility"
 )
 GOVERNMENT_HEADS = _words(
     "ministry department government administration embassy consulate military army navy "

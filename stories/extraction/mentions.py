@@ -30,6 +30,7 @@ from stories.extraction.lexicon import (
     GOVERNMENT_HEADS,
     GOVERNMENT_NAME_HEADS,
     IRISH_ARTICLE,
+    LANGUAGES,
     MONTHS,
     NAME_PARTICLES,
     NATIONALITIES,
@@ -210,7 +211,9 @@ def _tokens(text, start, end):
 
 
 # A sum of money written with its currency's letters: "R6bn", "N15,000", "Shs480b", "Rs1.2".
-_MONEY = re.compile(r"(?:R|N|Rs|Shs|Sh|KSh|Ksh|RM|Rp|Tk)\d[\d,.]*(?:bn|b|m|mn|k|tn|cr)?")
+_MONEY = re.compile(
+    r"(?:R|N|Rs|Shs|Sh|KSh|Ksh|RM|Rp|Tk)(?:\d{3,}[\d,.]*|\d[\d,.]*(?:bn|b|m|mn|k|tn|cr))"
+)
 
 
 def _capitalised(word):
@@ -499,11 +502,20 @@ _ORDINALS = _words(
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 
 
+def _without_particles(words):
+    """The words of a name, without the particles of a surname that follow a given name and a
+    surname ("Marta Echevarría de la Fuente"); all of them otherwise ("Caja de Ahorros del
+    Mediterráneo")."""
+    first = next((i for i, w in enumerate(words) if w.lower() in NAME_PARTICLES), None)
+    if first is None or first < 2 or len(words) - first > 3:
+        return words
+    return [w for w in words if w.lower() not in NAME_PARTICLES]
+
+
 def _person_part(words):
     """Whether words (after a title) can be a person's name: one to four plain words, and
     the particles of a surname ("Marta Echevarría de la Fuente")."""
-    core = [w for w in words if w.lower() not in NAME_PARTICLES]
-    if not 1 <= len(core) <= 4 or len(words) - len(core) > 2:
+    if not 1 <= len(_without_particles(words)) <= 4 or len(words) > 6:
         return False
     for word in words:
         low = _head(word)
@@ -775,10 +787,10 @@ def _split_run(text, run, context):
         for piece, piece_cue in pieces:
             name = text[piece[0].start : piece[-1].end]
             low = name.lower()
-            if low in NATIONALITIES and not (
+            if (low in NATIONALITIES or low in LANGUAGES) and not (
                 known_name(name) and _NOUN_AFTER.match(text, piece[-1].end)
             ):
-                continue  # "Russian diplomats"; but "a Republican, won": the party's member
+                continue  # "Russian diplomats", "in Hindi"; but "a Republican, won": a member
             if len(name) < 2 and name != "X" or low in _NOT_NAMES:
                 continue
             if _not_a_name(piece, text):
@@ -1774,9 +1786,7 @@ class Cast:
 
     @staticmethod
     def _person_shaped(words):
-        # "Marta Echevarría de la Fuente": the particles of a surname are not counted
-        core = [w for w in words if w.lower() not in NAME_PARTICLES]
-        if not 2 <= len(core) <= 4 or len(words) - len(core) > 2:
+        if not 2 <= len(_without_particles(words)) <= 4 or len(words) > 6:
             return False
         for word in words:
             bare = word.rstrip(".")

@@ -949,9 +949,8 @@ _BRANCH_OF = re.compile(
     r"council)$"
 )
 _PARENT_OF = re.compile(
-    r"\b((?:grand)?(?:mother|father|mum|mom|dad|parent))[- ]of[- ](?:one|two|three|four|five|"
-    r"six|seven|eight|nine|ten|\d+)\b(?=\s+[A-Z])",
-    re.IGNORECASE,
+    r"\b((?:[Gg]rand)?(?:[Mm]other|[Ff]ather|[Mm]um|[Mm]om|[Dd]ad|[Pp]arent))[- ]of[- ](?:one|two|"
+    r"three|four|five|six|seven|eight|nine|ten|\d+)\b(?=\s+[A-Z])"
 )
 
 
@@ -969,7 +968,8 @@ def parse_speaker(text):
         return None
     text = _BASED.sub("", text)  # "Piraeus-based Kallisti Maritime": where it is, not its name
     if "of" in text:
-        text = _PARENT_OF.sub(r"\1", text)  # "mother of three Jess O'Halloran": a mother
+        # "mother of three Jess O'Halloran", "Father-of-two David Brown": a parent, not a priest
+        text = _PARENT_OF.sub(lambda m: m.group(1).lower(), text)
     text = PARTY_TAG.sub("", text)  # "Rep. Dale Hammond (R-Kan.)": Dale Hammond
     if _STOCK_SYMBOL.match(text):
         return None  # "(BWF.L)": a company's stock, not somebody
@@ -1009,8 +1009,17 @@ def parse_speaker(text):
         return Mention(name=text, kind=SK.ANONYMOUS, anonymous=True)  # "Others urged …"
     branch = _BRANCH_OF.match(text)
     if branch:
-        body = parse_speaker(branch.group("body") or branch.group("owner"))
-        if body is not None and not (body.anonymous or body.anaphor) and body.kind != SK.PERSON:
+        owner = branch.group("owner")
+        body = parse_speaker(branch.group("body") or owner)
+        if (
+            body is not None
+            and not (body.anonymous or body.anaphor)
+            and body.kind != SK.PERSON
+            # "the BMA's Northern Ireland council"; not "Britain's Privy council"
+            and not (
+                owner and (body.kind != SK.ORGANISATION or normalize_name(owner) in PLACE_INDEX)
+            )
+        ):
             return body  # "the Delta State chapter of the All Progressives Congress": the party
     led = _LED_BY.match(text)
     if led:

@@ -170,7 +170,7 @@ _BODY_WORDS = {
         "energy",
         "gas",
     },
-    "municipality": {"municipality", "municipal", "council", "city", "county", "metro"},
+    "municipality": {"municipality", "municipal", "council", "county"},
     "agency": {"agency", "administration", "service", "bureau", "commission", "office"},
     "department": {"department", "ministry", "office"},
     "ministry": {"ministry", "department"},
@@ -1221,14 +1221,19 @@ class _Context:
                 found = replace(mention, name=name, relation="lawsuit", aliases=aliases)
                 self.documents.append(found)
                 return found, "document"
-            if head in ("opinion", "ruling", "decision") and self.courts:
+            if head in ("opinion", "ruling", "decision") and self.courts and not mention.possessor:
                 found = replace(mention, name=f"{self.courts[-1].name} {head}", relation=head)
                 self.documents.append(found)
                 return found, "document"
             found = replace(mention, name=re.sub(r"^(?:the|this)\s+", "", mention.name, flags=re.I))
             self.documents.append(found)
             return found, "document"
-        if head in ("opinion", "ruling", "judgment", "judgement") and self.courts:
+        if (
+            head in ("ruling", "judgment", "judgement")
+            and self.courts
+            and mention.possessor is None
+            and bare.split()[:2] == ["a", head]
+        ):
             # "the court has upheld …, according to a ruling made public on Tuesday"
             found = replace(mention, name=f"{self.courts[-1].name} {head}", relation=head)
             self.documents.append(found)
