@@ -180,7 +180,8 @@ _PASSIVE_QUOTED = re.compile(
 _INTERVIEW_WITH = r"(?:[Ii]n|[Dd]uring)\s+an?\s+(?:[\w-]+\s+){0,2}interview\s+(?:with|on)"
 _RELAY = re.compile(
     rf"\b(?:{_INTERVIEW_WITH}|[Ss]peaking\s+"
-    r"(?:to|on|with)|[Aa]ppearing\s+on|who\s+(?:appeared|spoke|was\s+speaking)\s+(?:on|to)|(?:said|says|added|argued|warned|insisted|claimed|"
+    r"(?:to|on|with)|[Aa]ppearing\s+on|who\s+(?:appeared|spoke|was\s+speaking)\s+(?:on|to)|"
+    r"(?:said|says|added|argued|warned|insisted|claimed|"
     r"admitted|acknowledged|conceded)(?:\s+(?:(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|"
     r"[Ss]atur|[Ss]un)day|yesterday|today|tonight|earlier))?\s+on|[Ii]nterviewed\s+(?:by|on)|(?:carried|"
     r"published|broadcast|aired)\s+(?:by|on)|(?:first\s+)?reported\s+by|(?:was|were)\s+quoted\s+"
@@ -247,11 +248,12 @@ _INTRO_DOCUMENT = re.compile(
 )
 _GENERIC_DOCUMENTS = _words("studies reports surveys polls research experts")
 _AGENT_PLURAL = re.compile(r"^[A-Za-z][a-z]{3,}(?:ers|ists|ians)$")
+# Verbs that report speech only next to a quotation ("“…,” the complaint states", "“…?” he
+# asked", "asked: “…”"), or for a document's "states", before a clause: not "asked the court
+# to rule", nor "Gulf states said".
+_NEXT_TO_QUOTE = _words("states asked asks")
 # Verbs that report speech only with a clause or a quotation after them: "agreed that …",
 # not "agreed to resume talks".
-# Verbs that report speech only next to a quotation ("“…,” the complaint states", "“…?” he
-# asked", "asked: “…”"), or for "states", before a clause: not "asked the court to rule".
-_NEXT_TO_QUOTE = _words("states asked asks")
 _NEEDS_CLAUSE = _words("agreed agrees agree admitted admits admit recommended recommends recommend")
 # Participles that report speech only before a clause or a quotation: ", adding that …", not
 # ", adding $1.9 million in costs".

@@ -331,8 +331,6 @@ def _affiliation(prefix_tokens, head):
 
 # Words that describe a body a spokesperson speaks for: "a government spokesperson".
 _BODY_DESCRIPTIONS = _words("government police company health security defence defense")
-
-
 _BODY_WORDS = ORGANISATION_NAME_HEADS | GOVERNMENT_NAME_HEADS
 
 
@@ -375,10 +373,7 @@ def _descriptor(det, tokens, text, qualifier=""):
         and len(tokens) > 1
         # "a Commission spokesperson": the commission named before
         and (not caps or caps == tokens[-2:-1] and lows[-2] in _BODY_WORDS)
-        and (
-            lows[-2] not in DESCRIPTION_WORDS
-            or lows[-2] in _BODY_DESCRIPTIONS | ORGANISATION_NAME_HEADS | GOVERNMENT_NAME_HEADS
-        )
+        and (lows[-2] not in DESCRIPTION_WORDS or lows[-2] in _BODY_DESCRIPTIONS | _BODY_WORDS)
     ):
         # "a company spokeswoman", "a force spokesperson", "a central bank spokeswoman": for
         # the body the article named as such.
@@ -944,7 +939,8 @@ def _name_after_title(tokens):
 # A body's regional branch, which speaks as the body: "the Delta State chapter of the All
 # Progressives Congress", "the British Medical Association's Northern Ireland council".
 _BRANCH_OF = re.compile(
-    r"^(?:[Tt]he\s+)?(?:[A-Z][\w.-]*\s+){1,3}(?:chapter|branch)\s+of\s+(?P<body>(?:the\s+)?[A-Z].*)$"
+    r"^(?:[Tt]he\s+)?(?:[A-Z][\w.-]*\s+){1,3}(?:chapter|branch)\s+of\s+"
+    r"(?P<body>(?:the\s+)?[A-Z].*)$"
     r"|^(?:[Tt]he\s+)?(?P<owner>[A-Z].*?)['’]s\s+(?:[A-Z][\w.-]*\s+){1,3}(?:chapter|branch|"
     r"council)$"
 )
