@@ -129,18 +129,20 @@ _STRIPPABLE = _words(
     "separately already still would will could may might ultimately simply long since often "
     "always"
 )
+# A day of the week and a month, in patterns that ignore case.
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
 # A time between a subject and its verb: "a deal Lindqvist at the time called", "Doe last
 # year said".
 _TIME_BEFORE_VERB = re.compile(
     r"\s(?:at (?:the|that) time|back then|in (?:19|20)\d\d|(?:last|this|earlier this) "
-    r"(?:week|month|year)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)$",
+    rf"(?:week|month|year)|on {_WEEKDAY})$",
     re.IGNORECASE,
 )
 _ADVERBIAL_ASIDE = re.compile(
     r",\s*(?:however|meanwhile|though|too|also|in turn|in response|for (?:his|her|its|their) "
     r"part|in a statement|in an interview|separately|in addition|moreover|nevertheless|"
-    r"instead|then|later|earlier|in a (?:tele)?phone call|on (?:mon|tues|wednes|thurs|fri|"
-    r"satur|sun)day)\s*,?\s*$",
+    rf"instead|then|later|earlier|in a (?:tele)?phone call|on {_WEEKDAY})\s*,?\s*$",
     re.IGNORECASE,
 )
 _SEPARATOR = re.compile(r"\s*(?:[;:()—–]|,(?!\d)|\s--?\s|\x1a+)\s*")  # not "6,000"
@@ -324,15 +326,12 @@ _BODY_MODS = _words(
 # When a document came out, after who published it: "… published in January", "… on Thursday".
 _WHEN_PUBLISHED = re.compile(
     r"(?:\s+(?:released|published|issued|made\s+public)\b.*|\s+(?:on|in|last|this|earlier)\s+"
-    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|month|year|"
-    + "|".join(sorted(MONTHS, key=len, reverse=True))
-    + r")\b.*)$",
+    rf"(?:{_WEEKDAY}|week|month|year|{_MONTH})\b.*)$",
     re.IGNORECASE,
 )
 _RECENT_WORDS = re.compile(r"^(?:(?:new|latest|recent|preliminary|final|official)\s+)+")
 _IS_DATE = re.compile(
-    r"(?:(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?:\s+\d{1,2})?"
-    r"(?:,?\s+\d{4})?|\d{4}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)",
+    rf"(?:{_MONTH}\.?(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|\d{{4}}|{_WEEKDAY})",
     re.IGNORECASE,
 )
 _PLURAL_DOCUMENT = re.compile(
@@ -342,8 +341,7 @@ _PLURAL_DOCUMENT = re.compile(
 )
 _DOCUMENT_OPENERS = DOCUMENT_HEADS | _VOICE_DOCUMENTS | _words("a an the its their")
 _DATED_BY = re.compile(
-    r"(?:(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?:\s+\d{4})?|\d{4})"
-    r"\s+by\s+",
+    rf"(?:{_MONTH}\.?(?:\s+\d{{4}})?|\d{{4}})\s+by\s+",
     re.IGNORECASE,
 )
 _DATA_BY = re.compile(

@@ -220,7 +220,7 @@ def _capitalised(word):
     if not word:
         return False
     if word[0].isupper():
-        return not any(c.isdigit() for c in word[1:4]) or not _MONEY.fullmatch(word)
+        return _MONEY.fullmatch(word) is None
     if word[:3].lower() in ("al-", "el-"):
         return word[3:4].isupper()
     if word[:2].lower() in ("d'", "d’", "o'", "o’"):
