@@ -1228,7 +1228,29 @@ _ROLE_FAMILIES = {
 }
 _ROLE_BEFORE = re.compile(
     r"(?P<role>(?:[\w’'-]+\s+){0,4}[\w’'-]+)(?:\s+\([A-Z]{2,6}\))?,?\s+"
-    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?$"
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|(?:Rt\.?\s+)?Hon)\.?\s+)?$"
+)
+# "Anton Rusnak, who owns Marlowe Group,": a role given by what the person does.
+_ROLE_CLAUSE = re.compile(
+    r",\s+who\s+(?:has\s+|had\s+|also\s+)?(?P<verb>(?:co-)?founded|owns|owned|runs|ran|"
+    r"heads|headed|chairs|chaired|manages|managed|directs|directed|coaches|coached|"
+    r"represents|represented)\s+(?P<what>[^,.;:()“”\"]{1,60})"
+)
+_CLAUSE_ROLES = {
+    **dict.fromkeys(("founded", "co-founded"), "founder"),
+    **dict.fromkeys(("owns", "owned", "runs", "ran"), "owner"),
+    **dict.fromkeys(("heads", "headed"), "head"),
+    **dict.fromkeys(("chairs", "chaired"), "chair"),
+    **dict.fromkeys(("manages", "managed"), "manager"),
+    **dict.fromkeys(("directs", "directed"), "director"),
+    **dict.fromkeys(("coaches", "coached"), "coach"),
+    **dict.fromkeys(("represents", "represented"), "representative"),
+}
+# Lawyers who prosecute: "Assistant State's Attorney Dana Whitfield" is "a prosecutor".
+_PROSECUTING = re.compile(
+    r"\b(?:district|state['’]?s?|u\.?s\.?|crown|commonwealth|county|city)\s+attorney\b|"
+    r"\bcrown\s+counsel\b|\bprosecuting\s+(?:counsel|attorney|barrister)\b",
+    re.IGNORECASE,
 )
 _ROLE_AFTER = re.compile(
     r",\s+(?P<role>(?:(?:a|an|the|his|her|its|their)\s+|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?['’]s\s+)"
@@ -1356,19 +1378,28 @@ class Cast:
             member = self.find(hit.canonical or hit.name)
             if member is None or member.kind != EK.PERSON:
                 continue
-            phrases = [hit.role] if hit.role else []
+            phrases = [(hit.role, True)] if hit.role else []  # (words, before the name)
             if not hit.outside:  # the headline's and standfirst's words are not in `text`
                 before = _ROLE_BEFORE.search(text, max(0, hit.start - 80), hit.start)
                 if before:
-                    phrases.append(before.group("role"))
+                    phrases.append((before.group("role"), True))
                 after = _ROLE_AFTER.match(text, hit.end)
                 if after:
-                    phrases.append(after.group("role"))
-            for phrase in phrases:
+                    phrases.append((after.group("role"), False))
+                clause = _ROLE_CLAUSE.match(text, hit.end)
+                if clause:
+                    role = _CLAUSE_ROLES[clause.group("verb").lower()]
+                    phrases.append((f"{role} of {clause.group('what')}", False))
+            for phrase, title in phrases:
                 words = role_words(phrase)
                 head = role_words(_ROLE_TAIL.split(phrase, 1)[0])
+                if title and words and words[-1] in ROLE_HEADS:
+                    head = words  # "National Bank of Poland Governor Tadeusz Wrona"
                 if words and head and head[-1] in ROLE_HEADS:
-                    found.append((member, {*words, role_family(head[-1])}, hit.start))
+                    families = {role_family(head[-1])}
+                    if _PROSECUTING.search(phrase):
+                        families.add(role_family("prosecutor"))
+                    found.append((member, {*words, *families}, hit.start))
         self._described_people = found
         return found
 

@@ -694,6 +694,11 @@ def _parse_plain(text):
 SPOKESPEOPLE = _words(
     "spokesman spokeswoman spokesperson spokespeople spokespersons representative representatives"
 )
+# Officials who are counted or ranked are people, not their body's voice: "Two Energy
+# Department officials, speaking on condition of anonymity".
+_COUNTED = re.compile(
+    r"(?:two|three|four|five|six|several|some|many|few|other|senior|junior|\d+)\b", re.I
+)
 # Unnamed experts at a named firm speak for it: "analysts at Brightwater Securities".
 FIRM_VOICES = _words("analysts economists strategists researchers")
 # What somebody has that speaks for them: "Bassani's office", "Halcyon's statement".
@@ -1150,7 +1155,10 @@ def parse_speaker(text):
     if mention.anonymous and mention.affiliation is not None:
         head = _strip_possessive((mention.role or mention.name).lower().split()[-1])
         singular_spokes = head in SPOKESPEOPLE and not head.endswith(("people", "s"))
-        if singular_spokes or head in FIRM_VOICES:
+        # "Officials at the Dhaka North City Corporation", "DTCP officials": the body's word
+        # (one "official at" it is somebody there, unnamed).
+        officials = head == "officials" and not _COUNTED.match(text)
+        if singular_spokes or head in FIRM_VOICES or officials:
             mention = replace(mention, speaks_for=True)
     return mention
 

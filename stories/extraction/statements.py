@@ -220,6 +220,13 @@ _LISTED_BEFORE = re.compile(
     r"\b(?:including|such\s+as|like|and|or)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+)?\Z"
 )
 _STATUS_WORDS = {"retired", "former", "ex", "then", "acting", "outgoing", "interim"}
+# Heads of the descriptions that name a politician anew by party or seat: "the Foyle MLA".
+_VARIED_HEADS = {"mp", "td", "mep", "msp", "mla", "ms", "mpp", "mha", "mna", "mk", "mca"}
+_VARIED_HEADS |= {"senator", "lawmaker", "legislator", "councillor", "congressman"}
+_VARIED_HEADS |= {"congresswoman", "minister", "politician", "leader", "candidate"}
+# Words of a title that say nothing of whose it is: "deputy" in "deputy foreign minister".
+_RANK_WORDS = _STATUS_WORDS | {"deputy", "assistant", "associate", "vice", "senior", "chief"}
+_RANK_WORDS |= {"top", "junior", "principal", "of", "for"}
 # "the Ohio Democrat" for "Sen. Renata Alcorn, D-Ohio," or "Rep. Dale Hammond (R-Kan.)".
 _PARTY_LETTERS = {"democrat": "D", "republican": "R", "independent": "I"}
 _NAME_THEN_PARTY = re.compile(
@@ -278,6 +285,9 @@ _PUBLIC_BODY_WORDS = {
     "inspectorate",
     "executive",
 }
+# Bodies a place's name before them may name: "the Aksy district administration".
+_PLACED_BODY_HEADS = {"administration", "council", "municipality", "corporation", "ministry"}
+_PLACED_BODY_HEADS |= {"department", "authority", "commission", "bureau", "agency"}
 _PRIVATE_BODY_WORDS = {
     "university",
     "college",
@@ -882,6 +892,21 @@ class _Context:
                     return found.at(position), "body-word"
             if head in _NAMED_ONLY or mention.name.split()[-1][:1].isupper():
                 return None, ""
+            own = [
+                w
+                for w in mention.name.split()[1:-1]
+                if w[:1].isupper() and normalize_name(w) not in _COUNTRY_OF_WORD
+            ]
+            if (
+                own
+                and head in _PLACED_BODY_HEADS
+                and mention.name.split()[0].lower() == "the"
+                and "-based" not in mention.name
+            ):
+                # "the Aksy district administration": a body named by what it is and where,
+                # not some administration named before.
+                name = " ".join(mention.name.split()[1:])
+                return replace(mention, name=name, anaphor=""), "named"
             described = self.cast.described(head, position)
             if described is not None:
                 return self._member_mention(described, position), "body-word"
@@ -898,7 +923,12 @@ class _Context:
                 if head in _PUBLIC_BODY_WORDS:
                     self.public_bodies.add(normalize_name(found.name))
                 return found.at(position), "body"
-            later = self._body_named_after(head, position)
+            # "The company said" may well be a company named before without the word in its
+            # name; "the university" or "the ministry" not.
+            alone = head not in _BODY_WORDS["company"] or not any(
+                m.kind != SK.OUTLET for m, _ in self._bodies_before(position)
+            )
+            later = self._body_named_after(head, position, alone)
             if later is not None:
                 return later, "body"
             if head not in _GENERIC_BODIES:
@@ -944,13 +974,13 @@ class _Context:
             return None, ""
         return replace(mention, kind=SK.ANONYMOUS, anonymous=True, anaphor=""), ("anonymous")
 
-    def _body_named_after(self, head, position):
-        """ "Thinktank warns …" in a headline, "after a thinktank warned …" in a lede: the
-        one body of that kind the story names further down; None when it names none or more
-        than one."""
-        if head not in _NAMED_LATER or not (self.headline or self.in_lede(position)):
+    def _body_named_after(self, head, position, alone=False):
+        """ "Thinktank warns …" in a headline, "after a thinktank warned …" or (`alone`, when
+        no body named before may be meant) "The university says …" in a lede: the one body of
+        that kind the story names further down; None when it names none or more than one."""
+        if not (self.headline or (self.in_lede(position) and (head in _NAMED_LATER or alone))):
             return None
-        family = _BODY_WORDS[head]
+        family = _BODY_WORDS.get(head, {head})
         later = [
             member
             for member in self.cast.organisations()
@@ -1046,11 +1076,32 @@ class _Context:
         described = None if mention.relation else self._described_person(mention, position)
         if described is not None:
             return described, "title"  # "Graham Stott, the West Ham manager," said before or after
+        varied = self._last_speaker_varied(mention, position)
+        if varied is not None:
+            return varied, "title"
         name = mention.name
         if mention.relation:
             name = f"{name}'s {mention.relation}"  # "the mayor's office", nobody named
         found = replace(mention, name=name, kind=SK.ANONYMOUS, anonymous=True, anaphor="")
         return found, "anonymous"
+
+    def _last_speaker_varied(self, mention, position):
+        """The person who spoke last, in this paragraph or the one before, when a politician
+        is described anew by party or seat and nobody else is so described: "Róisín Kielty
+        said …" and then "…, the Dublin Mid-West TD said." """
+        words = mention.name.split()
+        if mention.relation or len(words) < 3 or words[-1].lower() not in _VARIED_HEADS:
+            return None
+        if not any(word[:1].isupper() for word in words[1:-1]):
+            return None  # "the junior minister": not a new description of somebody named
+        if not self.speakers or not self.statement_spans:
+            return None
+        last = self.speakers[-1]
+        if last.kind != SK.PERSON or last.anonymous or last.single:
+            return None
+        if self.paragraph_of(self.statement_spans[-1][0]) < self.paragraph_of(position) - 1:
+            return None
+        return last.at(position)
 
     def _titled_before(self, wanted, position, status=()):
         """([(at, member)] whose title is exactly `wanted`, [… whose title holds it]), of the
@@ -1115,6 +1166,11 @@ class _Context:
         after it: "Graham Stott, the West Ham manager," for "the West Ham manager", "Sipho
         Ndlela, the executive mayor of Emfuleni," for "Emfuleni's mayor"; None when nobody or
         more than one person fits. With `first`, the first person so described after it.
+
+        When nobody is described with all the words, the one person described with the
+        role's last word will do, if the lede speaks of them or they share a word: "a London
+        judge" for "District Judge Eleanor Whitby", "Poland's central bank governor" for
+        "National Bank of Poland Governor Tadeusz Wrona".
         """
         words = role_words(mention.role or mention.name)
         if not words or words[-1] not in ROLE_HEADS:
@@ -1124,26 +1180,54 @@ class _Context:
         possessor = mention.possessor
         if possessor is not None and possessor.kind != SK.PERSON and not possessor.anaphor:
             wanted.update(role_words(possessor.name))  # whose mayor: Emfuleni's
-        fitting = {}  # id(member): (member, where it is so described)
+        fitting, loose = {}, {}  # id(member): (member, [where it is so described])
         for member, described, where in self.cast.people_described():
-            if head in described and wanted <= described:
+            if head not in described:
+                continue
+            loose.setdefault(id(member), (member, []))[1].append(where)
+            if wanted <= described and not (first and where < position):
                 fitting.setdefault(id(member), (member, []))[1].append(where)
         if first:
             # A lede's "a prosecutor said": the first of them the story goes on to name, in
-            # the next paragraph or the one after.
+            # the next paragraph or the one after; else the one it names further down.
             paragraph = self.paragraph_of(position)
-            after = [
-                (where, member)
-                for member, wheres in fitting.values()
-                for where in wheres
-                if where > position and self.paragraph_of(where) <= paragraph + 2
-            ]
-            if not after:
-                return None
-            return self._member_mention(min(after, key=lambda pair: pair[0])[1], position)
-        if len(fitting) != 1:
+            for pool in (fitting, self._same_countries(loose, wanted)):
+                after = [
+                    (where, member)
+                    for member, wheres in pool.values()
+                    for where in wheres
+                    if where > position and self.paragraph_of(where) <= paragraph + 2
+                ]
+                if after:
+                    return self._member_mention(min(after, key=lambda pair: pair[0])[1], position)
+            loose = self._same_countries(loose, wanted)
+            later = [member for member, wheres in loose.values() if min(wheres) > position]
+            if len(later) == 1 and len(loose) == 1:
+                return self._member_mention(later[0], position)
             return None
-        return self._member_mention(next(iter(fitting.values()))[0], position)
+        if len(fitting) == 1:
+            return self._member_mention(next(iter(fitting.values()))[0], position)
+        if fitting or len(loose) != 1:
+            return None
+        member, _ = next(iter(loose.values()))
+        theirs = set().union(
+            *(described for other, described, _ in self.cast.people_described() if other is member)
+        )
+        if (wanted & theirs) - _RANK_WORDS and not _other_countries(wanted, theirs):
+            return self._member_mention(member, position)
+        return None
+
+    def _same_countries(self, pool, wanted):
+        """`pool` ({id: (member, wheres)}) without the people not described as of the country
+        the words `wanted` name, if any ("Iran's deputy foreign minister")."""
+        described = {}
+        for member, words, _ in self.cast.people_described():
+            described.setdefault(id(member), set()).update(words)
+        return {
+            key: value
+            for key, value in pool.items()
+            if not _other_countries(wanted, described.get(key, set()))
+        }
 
     def in_lede(self, position):
         """Whether `position` is in the body's first paragraphs, where copy opens (a
@@ -1292,6 +1376,21 @@ def _document_names(owners, relation):
     return names[:20]
 
 
+_COUNTRY_OF_WORD = {
+    **{key: PLACE_INDEX[key][0] for key in COUNTRIES if key in PLACE_INDEX},
+    **{normalize_name(demonym): country for country, demonym in DEMONYMS.items()},
+}
+
+
+def _other_countries(words, others):
+    """Whether the words `words` name a country (or its people) that the words `others` do
+    not: "Iran's deputy foreign minister" is not "Saudi Deputy Foreign Minister …", nor
+    anybody not said to be Iranian."""
+    ours = {_COUNTRY_OF_WORD[w] for w in words if w in _COUNTRY_OF_WORD}
+    theirs = {_COUNTRY_OF_WORD[w] for w in others if w in _COUNTRY_OF_WORD}
+    return not ours <= theirs
+
+
 def _gender_in(sentence):
     """The gender of the first third-person pronoun in a sentence, "" if none."""
     match = re.search(r"\b(?:(she|her|hers|herself)|(he|his|him|himself))\b", sentence)
@@ -1401,8 +1500,11 @@ def find_statements(body, hits=None, *, cast=None):
                 found.via = replace(found.via, relay=True)
             if found.via is None and found.source:
                 _carry_via(found, current or previous, text)
+            named = found.source is not None and not found.source.anonymous
             if context.heading_noun is not None and context.headline:
-                pending = [[found, context.heading_noun, 3]]
+                if not (named and found.source.kind == SK.PERSON):
+                    # "Premier says …" over "Premier Alan MacInnis" is settled already.
+                    pending = [[found, context.heading_noun, 3]]
             elif found.source is not None and not found.source.anonymous:
                 for item in pending:
                     if _fits_noun(found.source, item[1]):
