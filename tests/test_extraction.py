@@ -3727,3 +3727,82 @@ def test_officials_of_a_named_body_speak_for_it(body, opening, body_name):
 )
 def test_officials_counted_ranked_or_one_stay_unnamed_people(body, opening):
     assert by_quote(body, opening).source.anonymous
+
+
+@pytest.mark.parametrize(
+    "body, opening, speaker",
+    [
+        (
+            "A stallholder, who gave her name only as Miss Hyacinth, said: “Nobody buys "
+            "food next to the garbage.”",
+            "A stallholder",
+            "Hyacinth",
+        ),
+        (
+            "Another commuter, who gave his name only as Tomasz, said he backed the strike.",
+            "Another commuter",
+            "Tomasz",
+        ),
+    ],
+)
+def test_a_speaker_who_gives_only_a_name_is_that_name(body, opening, speaker):
+    found = by_quote(body, opening).source
+    assert (found.name, found.kind) == (speaker, SourceKind.PERSON)
+
+
+@pytest.mark.parametrize(
+    "body, opening, speaker",
+    [
+        (
+            "NUNM assistant director of industrial relations Aoife Brannigan said: “This is "
+            "the worst we have seen.”",
+            "NUNM assistant director",
+            "Aoife Brannigan",
+        ),
+        (
+            "Labour's health spokesperson Siobhan Ní Mhurchú TD said the Government had run "
+            "out of excuses.",
+            "Labour's health spokesperson",
+            "Siobhan Ní Mhurchú",
+        ),
+        (
+            "Councillor for the Denham Town Division, Marcia Ellington-Brown (JLP), said "
+            "residents were burning garbage.",
+            "Councillor for the Denham Town Division",
+            "Marcia Ellington-Brown",
+        ),
+    ],
+)
+def test_a_long_title_ending_in_a_name_is_that_person(body, opening, speaker):
+    assert by_quote(body, opening).source.name == speaker
+
+
+@pytest.mark.parametrize(
+    "body, opening, speaker",
+    [
+        (
+            "The Ga East Municipal Chief Executive, Hon. Kojo Addo-Mensah, toured the market "
+            "on Monday.\n\n“Anyone selling food in filth will be arrested,” the MCE said.",
+            "“Anyone selling",
+            "Kojo Addo-Mensah",
+        ),
+        (
+            "Chief Election Commissioner (CEC) Rafiqul Islam Chowdhury said voting would be "
+            "held on paper.\n\n“We are fully prepared,” the CEC said.",
+            "“We are fully prepared",
+            "Rafiqul Islam Chowdhury",
+        ),
+    ],
+)
+def test_a_title_written_as_initials_is_the_one_person_so_titled(body, opening, speaker):
+    assert by_quote(body, opening).source.name == speaker
+
+
+def test_a_judge_in_a_lede_is_the_justice_the_story_names():
+    body = (
+        "A Nairobi judge has stopped the roads authority from signing a contract, ruling that "
+        "a bidder had raised serious questions.\n\n"
+        "Justice Mary Wanjiru Kamau, sitting at the High Court in Milimani, barred the "
+        "authority from signing the deal."
+    )
+    assert by_quote(body, "A Nairobi judge").source.name == "Mary Wanjiru Kamau"

@@ -831,6 +831,9 @@ def clause_subject(core, limit=None, coordinated=False):
             if identified:
                 named = _speaker(identified.group("name"))
                 if named is not None and not (named.anonymous or named.anaphor):
+                    if "name" in following[: identified.start("name")]:
+                        # whose name it is: a person's, described as the phrase before says
+                        named = replace(named, kind=SK.PERSON, role=named.role or mention.name)
                     return named, a  # "The vendor, identified … as Pixelmark Data, …"
             elif _RELATIVE.match(following) and index + 2 < len(parts):
                 # "Another witness, who gave only his first name, Sello, said", "The driver,
@@ -870,7 +873,11 @@ _LED_BY_ASIDE = re.compile(
 _IDENTIFIED_AS = re.compile(
     r"^\s*(?:(?:identified|named|known|described|listed|referred\s+to)\s+(?:[\w’'-]+\s+){0,5}?as|"
     r"identified\s+(?:only\s+)?by\s+(?:his|her|their|the)\s+(?:sur|first\s+|given\s+|last\s+|"
-    r"family\s+)?name)\s+(?P<name>[A-Z].*?)\s*$"
+    r"family\s+)?name|"
+    # "who gave her name only as Miss Pauline", "who would give his first name only as Dev"
+    r"who\s+(?:would\s+)?(?:gave|give|gives|provided)\s+(?:only\s+)?(?:his|her|their)\s+"
+    r"(?:first\s+|given\s+|last\s+|sur|family\s+)?name\s+(?:only\s+)?as)"
+    r"\s+(?:(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+)?(?P<name>[A-Z].*?)\s*$"
 )
 _REPORTED_THAT = re.compile(
     r"\b(?:reported|reports|said|says|told\s+\w+(?:\s+\w+)?|announced|wrote|added|claimed|"

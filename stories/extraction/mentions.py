@@ -1246,6 +1246,10 @@ _CLAUSE_ROLES = {
     **dict.fromkeys(("coaches", "coached"), "coach"),
     **dict.fromkeys(("represents", "represented"), "representative"),
 }
+# "Justice" as a judge's title, not the one of a ministry or a department of justice.
+_JUSTICE = re.compile(
+    r"^(?!.*\b(?:minister|ministry|department|secretary|attorney|of|for)\b).*\bjustice$", re.I
+)
 # Lawyers who prosecute: "Assistant State's Attorney Dana Whitfield" is "a prosecutor".
 _PROSECUTING = re.compile(
     r"\b(?:district|state['’]?s?|u\.?s\.?|crown|commonwealth|county|city)\s+attorney\b|"
@@ -1391,6 +1395,8 @@ class Cast:
                     role = _CLAUSE_ROLES[clause.group("verb").lower()]
                     phrases.append((f"{role} of {clause.group('what')}", False))
             for phrase, title in phrases:
+                if title and _JUSTICE.search(phrase):
+                    phrase = phrase[: -len("justice")] + "judge"  # "Lady Justice Achieng'"
                 words = role_words(phrase)
                 head = role_words(_ROLE_TAIL.split(phrase, 1)[0])
                 if title and words and words[-1] in ROLE_HEADS:

@@ -962,8 +962,78 @@ def parse_speaker(text):
     The whole phrase must be the speaker: "Kremlin spokesman Dmitry Peskov", "A Putin aide",
     "the outlet", "he", "officials", "a person familiar with the matter", "Russian news
     agency TASS", "Holt's mother", "Her office", "Sen. Harold Brandt of Ohio". Titles and
-    descriptions become the role, and an organisation in the title the affiliation.
+    descriptions become the role, and an organisation in the title the affiliation. A long
+    title that ends in a person's name is that person: "INMO assistant director of industrial
+    relations Conor Fitzgibbon".
     """
+    found = _parse_speaker(text)
+    if found is None or (found.anonymous and not found.speaks_for):
+        return _named_after_title(text) or found
+    if found.kind == SK.PERSON and "," in text and found.name not in text.split(",")[-2:][-1]:
+        return _named_after_title(text) or found  # "Councillor for the …, Jo Bell (PNP)"
+    seat = found.name.split()[-1].lower() if found.name else ""
+    if found.kind == SK.PERSON and _HELD_IN.search(found.role or "") and seat in _SEATS:
+        # "Councillor for the Olympic Gardens Division": a title held in a place or a body,
+        # whose holder the words after it name.
+        role = found.role.split()[0]
+        return Mention(name=text, kind=SK.ANONYMOUS, anonymous=True, role=role)
+    return found
+
+
+_HELD_IN = re.compile(r"\s(?:for|of|at|in)(?:\s+the)?$")
+_SEATS = _words("division ward constituency district county riding borough parish")
+
+
+# Letters after a name that are no part of it: "Máirtín Ó Dálaigh TD".
+_POST_NOMINALS = frozenset("TD MP MS MSP MLA MEP MPP MHA MNA MCA QC KC SC OBE MBE CBE".split())
+_KIN_WORDS = _words(
+    "wife husband widow widower mother father son daughter sister brother parent parents "
+    "child children friend cousin partner fiancee fiance family late victim"
+)
+_NOT_BEFORE_NAME = _words("for of at with to from by in on and or the a an his her their its")
+
+
+def _named_after_title(text):
+    """The person named at the end of a description ("… caucus leader in the council Bongani
+    Ferreira"), with the description as the role; None unless the last words are a person's
+    name after a title word or a comma (not "a lawyer for Maria Gonzalez")."""
+    from stories.extraction.mentions import Cast  # mentions reads speakers
+
+    text = re.sub(r"\s*\([^()]{1,12}\)", "", text.strip(" \t,;:"))
+    tokens = text.split()
+    while tokens and tokens[-1].rstrip(",") in _POST_NOMINALS:
+        tokens.pop()
+    run = []
+    while tokens and (
+        re.fullmatch(r"[A-ZÀ-ÖØ-Þ][\w'’-]*", tokens[-1])
+        or tokens[-1].lower() in NAME_PARTICLES
+        and run
+    ):
+        run.insert(0, tokens.pop())
+    while run and run[0].lower() in NAME_PARTICLES:
+        tokens.append(run.pop(0))
+    if len(tokens) < 2 or not 2 <= len(run) <= 4:
+        return None
+    before = tokens[-1]
+    if before.lower() in _NOT_BEFORE_NAME or not (before.endswith(",") or before.islower()):
+        return None
+    name = " ".join(run)
+    if known_name(name) or not Cast._person_shaped(run):
+        return None
+    lows = [_strip_possessive(t.lower().strip(",")) for t in tokens]
+    near = lows if before.endswith(",") else lows[-4:]  # the title, or a title's apposition
+    if not set(near) & (PERSON_HEADS | TITLE_WORDS) or set(lows) & _KIN_WORDS:
+        return None  # "Related article Hurricane Marco", "the wife of the late Jane Doe"
+    if re.search(
+        r"\b(?:spokes\w+|lawyers?|attorneys?|counsel|aides?|advisers?)\s+(?:for|to)\b", text
+    ):
+        return None  # "spokesman for billionaire Gautam Adani": the one spoken for
+    role = re.sub(r"^(?:the|a|an)\s+", "", " ".join(tokens).rstrip(","), flags=re.I)
+    return Mention(name=name, kind=SK.PERSON, role=role)
+
+
+def _parse_speaker(text):
+    """parse_speaker() without its last resort."""
     text = text.strip(" \t,;:—–-" + QUOTE_MASK)
     if not text or QUOTE_MASK in text or len(text) > 160 or "\n" in text:
         return None

@@ -220,6 +220,13 @@ _LISTED_BEFORE = re.compile(
     r"\b(?:including|such\s+as|like|and|or)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+)?\Z"
 )
 _STATUS_WORDS = {"retired", "former", "ex", "then", "acting", "outgoing", "interim"}
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
+# A title in capitals before a name: "Chief Election Commissioner (CEC) Md Abdur Rahim".
+_TITLE_BEFORE = re.compile(
+    r"(?P<title>[A-Z][a-z]+(?:\s+(?:(?:of|for|and)\s+)?[A-Z][a-z]+){1,4})\s*"
+    r"(?:\([A-Z]{2,5}\)\s*)?,?\s*(?:(?:Hon|Dr|Mr|Mrs|Ms|Prof|Rt\.?\s+Hon)\.?\s+)?\Z"
+)
+_LINKS = {"of", "for", "and"}
 # Heads of the descriptions that name a politician anew by party or seat: "the Foyle MLA".
 _VARIED_HEADS = {"mp", "td", "mep", "msp", "mla", "ms", "mpp", "mha", "mna", "mk", "mca"}
 _VARIED_HEADS |= {"senator", "lawmaker", "legislator", "councillor", "congressman"}
@@ -628,6 +635,10 @@ class _Context:
             if _AGENT_PLURAL.match(mention.name) and self.cast.find(mention.name) is None:
                 # "Homebuilders have urged …": a group of people, not somebody's surname.
                 return replace(mention, kind=SK.ANONYMOUS, anonymous=True), "anonymous"
+        if mention.kind == SK.ORGANISATION and _ACRONYM.fullmatch(mention.name):
+            titled = self._titled_by_initials(mention.name)
+            if titled is not None:
+                return self._member_mention(titled, position), "title"
         member = None
         if mention.kind == SK.PERSON and mention.single and mention.role:
             found = self.cast.find(mention.name)
@@ -1084,6 +1095,28 @@ class _Context:
             name = f"{name}'s {mention.relation}"  # "the mayor's office", nobody named
         found = replace(mention, name=name, kind=SK.ANONYMOUS, anonymous=True, anaphor="")
         return found, "anonymous"
+
+    def _titled_by_initials(self, letters):
+        """The one person whose title, written before the name, has `letters` for initials
+        ("the MCE" for "The Weija-Gbawe Municipal Chief Executive, Hon. Nii Adjetey Tetteh"),
+        when no body the article names is called so; else None."""
+        if known_name(letters) or any(
+            m.kind != EK.PERSON and any(" " in form for form in m.forms)
+            for m in [self.cast.find(letters)]
+            if m is not None
+        ):
+            return None
+        text, found = self.cast.text, set()
+        for member in self.cast.people():
+            for at in member.positions:
+                title = _TITLE_BEFORE.search(text, max(0, at - 90), at) if at > 0 else None
+                if title is None:
+                    continue
+                words = [w for w in title.group("title").split() if w.lower() not in _LINKS]
+                if "".join(w[0] for w in words[-len(letters) :]) == letters:
+                    found.add(id(member))
+                    holder = member
+        return holder if len(found) == 1 else None
 
     def _last_speaker_varied(self, mention, position):
         """The person who spoke last, in this paragraph or the one before, when a politician
