@@ -1100,13 +1100,14 @@ class _Context:
         """The one person whose title, written before the name, has `letters` for initials
         ("the MCE" for "The Weija-Gbawe Municipal Chief Executive, Hon. Nii Adjetey Tetteh"),
         when no body the article names is called so; else None."""
-        if known_name(letters) or any(
-            m.kind != EK.PERSON and any(" " in form for form in m.forms)
-            for m in [self.cast.find(letters)]
-            if m is not None
+        body = self.cast.find(letters)
+        if known_name(letters) or (
+            body is not None
+            and body.kind != EK.PERSON
+            and any(" " in form for form in body.forms)  # "… Commission (CEC)" spelled out
         ):
             return None
-        text, found = self.cast.text, set()
+        text, holders = self.cast.text, {}
         for member in self.cast.people():
             for at in member.positions:
                 title = _TITLE_BEFORE.search(text, max(0, at - 90), at) if at > 0 else None
@@ -1114,14 +1115,13 @@ class _Context:
                     continue
                 words = [w for w in title.group("title").split() if w.lower() not in _LINKS]
                 if "".join(w[0] for w in words[-len(letters) :]) == letters:
-                    found.add(id(member))
-                    holder = member
-        return holder if len(found) == 1 else None
+                    holders[id(member)] = member
+        return next(iter(holders.values())) if len(holders) == 1 else None
 
     def _last_speaker_varied(self, mention, position):
         """The person who spoke last, in this paragraph or the one before, when a politician
-        is described anew by party or seat and nobody else is so described: "Róisín Kielty
-        said …" and then "…, the Dublin Mid-West TD said." """
+        is described anew by party or seat and the article gives nobody that description:
+        "Róisín Kielty said …" and then "…, the Dublin Mid-West TD said." """
         words = mention.name.split()
         if mention.relation or len(words) < 3 or words[-1].lower() not in _VARIED_HEADS:
             return None
@@ -1201,9 +1201,10 @@ class _Context:
         more than one person fits. With `first`, the first person so described after it.
 
         When nobody is described with all the words, the one person described with the
-        role's last word will do, if the lede speaks of them or they share a word: "a London
-        judge" for "District Judge Eleanor Whitby", "Poland's central bank governor" for
-        "National Bank of Poland Governor Tadeusz Wrona".
+        role's last word will do: in a lede, the first so described after it ("a London judge"
+        for "District Judge Eleanor Whitby"); elsewhere, one who shares a word that says whose
+        the role is ("Poland's central bank governor" for "National Bank of Poland Governor
+        Tadeusz Wrona"). Never one not said to be of the country the words name.
         """
         words = role_words(mention.role or mention.name)
         if not words or words[-1] not in ROLE_HEADS:
