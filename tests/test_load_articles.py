@@ -761,9 +761,13 @@ def test_science_article(synthetic):
         "University of Pennsylvania",
         "The Associated Press",
     )
+    # Officials of a named body who did not answer: the body's no comment.
     noaa = statement("Officials at the National Oceanic")
     assert noaa.kind == StatementKind.NO_COMMENT
-    assert noaa.source.kind == SourceKind.ANONYMOUS
+    assert (noaa.source.name, noaa.source.kind) == (
+        "National Oceanic and Atmospheric Administration",
+        SourceKind.GOVERNMENT,
+    )
 
 
 def test_different_people_with_one_surname_stay_apart(synthetic, tmp_path):
