@@ -969,7 +969,7 @@ def parse_speaker(text):
     found = _parse_speaker(text)
     if found is None or (found.anonymous and not found.speaks_for):
         return _named_after_title(text) or found
-    if found.kind == SK.PERSON and "," in text and found.name not in text.split(",")[-2:][-1]:
+    if found.kind == SK.PERSON and "," in text and found.name not in text.rsplit(",", 1)[-1]:
         return _named_after_title(text) or found  # "Councillor for the …, Jo Bell (PNP)"
     seat = found.name.split()[-1].lower() if found.name else ""
     if found.kind == SK.PERSON and _HELD_IN.search(found.role or "") and seat in _SEATS:

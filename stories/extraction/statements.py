@@ -232,8 +232,9 @@ _VARIED_HEADS = {"mp", "td", "mep", "msp", "mla", "ms", "mpp", "mha", "mna", "mk
 _VARIED_HEADS |= {"senator", "lawmaker", "legislator", "councillor", "congressman"}
 _VARIED_HEADS |= {"congresswoman", "minister", "politician", "leader", "candidate"}
 # Words of a title that say nothing of whose it is: "deputy" in "deputy foreign minister".
-_RANK_WORDS = _STATUS_WORDS | {"deputy", "assistant", "associate", "vice", "senior", "chief"}
-_RANK_WORDS |= {"top", "junior", "principal", "of", "for"}
+_RANK_WORDS = _STATUS_WORDS | set(
+    "deputy assistant associate vice senior chief top junior principal of for".split()
+)
 # "the Ohio Democrat" for "Sen. Renata Alcorn, D-Ohio," or "Rep. Dale Hammond (R-Kan.)".
 _PARTY_LETTERS = {"democrat": "D", "republican": "R", "independent": "I"}
 _NAME_THEN_PARTY = re.compile(
@@ -1215,7 +1216,9 @@ class _Context:
         if possessor is not None and possessor.kind != SK.PERSON and not possessor.anaphor:
             wanted.update(role_words(possessor.name))  # whose mayor: Emfuleni's
         fitting, loose = {}, {}  # id(member): (member, [where it is so described])
+        words_of = {}  # id(member): every word the article describes them with
         for member, described, where in self.cast.people_described():
+            words_of.setdefault(id(member), set()).update(described)
             if head not in described:
                 continue
             loose.setdefault(id(member), (member, []))[1].append(where)
@@ -1224,8 +1227,9 @@ class _Context:
         if first:
             # A lede's "a prosecutor said": the first of them the story goes on to name, in
             # the next paragraph or the one after; else the one it names further down.
+            loose = {k: v for k, v in loose.items() if not _other_countries(wanted, words_of[k])}
             paragraph = self.paragraph_of(position)
-            for pool in (fitting, self._same_countries(loose, wanted)):
+            for pool in (fitting, loose):
                 after = [
                     (where, member)
                     for member, wheres in pool.values()
@@ -1234,7 +1238,6 @@ class _Context:
                 ]
                 if after:
                     return self._member_mention(min(after, key=lambda pair: pair[0])[1], position)
-            loose = self._same_countries(loose, wanted)
             later = [member for member, wheres in loose.values() if min(wheres) > position]
             if len(later) == 1 and len(loose) == 1:
                 return self._member_mention(later[0], position)
@@ -1243,25 +1246,11 @@ class _Context:
             return self._member_mention(next(iter(fitting.values()))[0], position)
         if fitting or len(loose) != 1:
             return None
-        member, _ = next(iter(loose.values()))
-        theirs = set().union(
-            *(described for other, described, _ in self.cast.people_described() if other is member)
-        )
+        ((key, (member, _)),) = loose.items()
+        theirs = words_of[key]
         if (wanted & theirs) - _RANK_WORDS and not _other_countries(wanted, theirs):
             return self._member_mention(member, position)
         return None
-
-    def _same_countries(self, pool, wanted):
-        """`pool` ({id: (member, wheres)}) without the people not described as of the country
-        the words `wanted` name, if any ("Iran's deputy foreign minister")."""
-        described = {}
-        for member, words, _ in self.cast.people_described():
-            described.setdefault(id(member), set()).update(words)
-        return {
-            key: value
-            for key, value in pool.items()
-            if not _other_countries(wanted, described.get(key, set()))
-        }
 
     def in_lede(self, position):
         """Whether `position` is in the body's first paragraphs, where copy opens (a
@@ -1539,7 +1528,7 @@ def find_statements(body, hits=None, *, cast=None):
                 if not (named and found.source.kind == SK.PERSON):
                     # "Premier says …" over "Premier Alan MacInnis" is settled already.
                     pending = [[found, context.heading_noun, 3]]
-            elif found.source is not None and not found.source.anonymous:
+            elif named:
                 for item in pending:
                     if _fits_noun(found.source, item[1]):
                         item[0].source = found.source
