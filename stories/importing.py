@@ -25,12 +25,12 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, connections, models, router, transaction
+from django.db import DatabaseError, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
-from stories import exporting, extraction
+from stories import bulk, exporting, extraction
 from stories.claim_matching import suggest_claims
 from stories.models import (
     Article,
@@ -1229,7 +1229,7 @@ class Loader:
             now = timezone.now()
             for source in linked.values():
                 source.updated_at = now
-            _update_rows(Source, linked.values(), ["entity", "updated_at"])
+            bulk.update(Source, linked.values(), ["entity", "updated_at"])
 
     # Loading an export record: sources, statements, verdicts and their history, evidence,
     # corrections, claims and entities as given.
@@ -1562,51 +1562,10 @@ class Loader:
 
 
 def _insert_statements(statements):
-    """Inserts new, unchecked statements as Statement.objects.bulk_create() would (field by
-    field, defaults and timestamps included), in one executemany() and without reading their
-    keys back. The loader inserts tens of statements an article, and bulk_create()'s building
-    of one multi-row INSERT costs it more than the rest of the insertion together.
-    """
-    if not statements:
-        return
+    """Inserts new, unchecked statements, in one query and without reading their keys back."""
     if any(statement.verdict != Verdict.UNCHECKED for statement in statements):
         raise ValueError("Statements with a verdict need their history: use bulk_create().")
-    connection = connections[router.db_for_write(Statement)]
-    fields = [field for field in Statement._meta.concrete_fields if not field.primary_key]
-    rows = [
-        [field.get_db_prep_save(field.pre_save(statement, True), connection) for field in fields]
-        for statement in statements
-    ]
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(field.column) for field in fields)
-    placeholders = ", ".join(["%s"] * len(fields))
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {quote(Statement._meta.db_table)} ({columns}) VALUES ({placeholders})",
-            rows,
-        )
-
-
-def _update_rows(model, rows, fields):
-    """Saves `fields` of each row as bulk_update() would, in one executemany(): bulk_update()
-    builds a CASE expression per field and row, which costs the loader more than the update."""
-    connection = connections[router.db_for_write(model)]
-    fields = [model._meta.get_field(name) for name in fields]
-    values = [
-        [
-            *(field.get_db_prep_save(getattr(row, field.attname), connection) for field in fields),
-            row.pk,
-        ]
-        for row in rows
-    ]
-    quote = connection.ops.quote_name
-    assignments = ", ".join(f"{quote(field.column)} = %s" for field in fields)
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            f"UPDATE {quote(model._meta.db_table)} SET {assignments} "
-            f"WHERE {quote(model._meta.pk.column)} = %s",
-            values,
-        )
+    bulk.insert(Statement, statements)
 
 
 def _earlier_marks(pk):

@@ -2,10 +2,10 @@
 
 import re
 
-from django.db import connections, router
 from django.utils.text import slugify
 from rapidfuzz import fuzz
 
+from stories import bulk
 from stories.extraction.lexicon import SURNAME_ENDINGS, normalize_name
 from stories.extraction.spelling import (
     SAME,
@@ -22,17 +22,6 @@ from stories.models import (
     SourceKind,
     clean_aliases,
 )
-
-
-def _insert_rows(model, rows):
-    """Inserts new rows and gives them their primary keys: in one query where the database
-    returns the keys of a bulk insert (PostgreSQL, SQLite 3.35 and later), else one by one."""
-    manager = model._default_manager
-    if connections[router.db_for_write(model)].features.can_return_rows_from_bulk_insert:
-        manager.bulk_create(rows)
-    else:
-        for row in rows:
-            row.save(force_insert=True)
 
 
 def _surname_key(name):
@@ -112,7 +101,7 @@ class _Directory:
         ]
 
     def _insert(self, rows):
-        _insert_rows(self.queryset.model, rows)
+        bulk.insert(self.queryset.model, rows, keys=True)
         self.created += len(rows)
 
     def _claim_slug(self, row, fallback, max_length=200):
