@@ -3811,3 +3811,87 @@ def test_a_judge_in_a_lede_is_the_justice_the_story_names():
         "authority from signing the deal."
     )
     assert by_quote(body, "A Nairobi judge").source.name == "Mary Wanjiru Kamau"
+
+
+@pytest.mark.parametrize(
+    "body, opening, speaker",
+    [
+        (
+            "Detroit Water and Sewerage Department Director Marcus Ellery answered questions "
+            "from council members.\n\nThe department said it would extend call center hours.",
+            "The department said",
+            "Detroit Water and Sewerage Department",
+        ),
+        (
+            "Public Services and Procurement Canada plans to cut about 900 positions.\n\n"
+            "The department said in a statement that notices would go out next week. A PSPC "
+            "manager said staff were anxious.",
+            "The department said",
+            "Public Services and Procurement Canada",
+        ),
+    ],
+)
+def test_a_body_named_across_and_and_commas_is_one_body(body, opening, speaker):
+    """A body whose name joins words with "and" (and commas) is one body: its last words end
+    in a body's head word, also before a title, or the story writes its initials."""
+    assert by_quote(body, opening).source.name == speaker
+
+
+def test_a_body_named_by_a_list_of_portfolios_is_one_entity():
+    body = (
+        "Officials of the Environment, Urbanization and Climate Change Ministry visited the "
+        "bazaar on Monday."
+    )
+    names = {member.name for member in read_cast(body).members}
+    assert "Environment, Urbanization and Climate Change Ministry" in names
+    assert "Environment" not in names
+
+
+def test_a_list_of_places_before_a_body_is_no_part_of_its_name():
+    body = "He met officials from Kenya, Uganda and Tanzania Ministry staff on Monday."
+    names = {member.name for member in read_cast(body).members}
+    assert "Kenya" in names
+    assert not any(name.startswith("Kenya,") for name in names)
+
+
+@pytest.mark.parametrize(
+    "body, opening, speaker",
+    [
+        (
+            "A 2023 Environment Agency assessment found that several flood banks were in "
+            "poor condition.",
+            "A 2023 Environment Agency",
+            "Environment Agency",
+        ),
+        (
+            "The Auditor General's report for the year ended June 30, 2024, indicated that the "
+            "commission paid 37 claimants without checking their titles.",
+            "The Auditor General's report",
+            "Auditor General",
+        ),
+        (
+            "A 2023 report by the Comptroller and Auditor General (CAG) had pointed out that "
+            "only 37 per cent of the funds had been spent.",
+            "A 2023 report",
+            "Comptroller and Auditor General",
+        ),
+        (
+            "A 2023 report by the VA Office of Inspector General found errors in thousands of "
+            "the exams.",
+            "A 2023 report",
+            "VA Office of Inspector General",
+        ),
+    ],
+)
+def test_a_report_by_a_named_body_or_audit_office_is_its_word(body, opening, speaker):
+    """The year a report came out is no part of its author's name, and a public auditor's
+    office written as its title, with nobody named to hold it, is a government body."""
+    found = by_quote(body, opening)
+    assert found.source.name == speaker
+    assert found.source.kind in (SourceKind.ORGANISATION, SourceKind.GOVERNMENT)
+
+
+def test_an_auditor_general_named_is_the_person():
+    body = "Auditor General Edward Akol said the audit found gaps in the payments."
+    found = by_quote(body, "Auditor General Edward Akol")
+    assert (found.source.name, found.source.kind) == ("Edward Akol", SourceKind.PERSON)

@@ -329,6 +329,7 @@ _WHEN_PUBLISHED = re.compile(
     rf"(?:{_WEEKDAY}|week|month|year|{_MONTH})\b.*)$",
     re.IGNORECASE,
 )
+_YEAR_FIRST = re.compile(r"^\s*\d{4}(?:[-–/]\d{2,4})?\s+")
 _RECENT_WORDS = re.compile(r"^(?:(?:new|latest|recent|preliminary|final|official)\s+)+")
 _IS_DATE = re.compile(
     rf"(?:{_MONTH}\.?(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|\d{{4}}|{_WEEKDAY})",
@@ -390,7 +391,8 @@ def document_phrase(text):
             return parse_speaker(named_data.group("who"))
         return None
     head, det = match.group("head"), (match.group("det") or "").lower()
-    mods = _RECENCY.sub("", match.group("mods") or "").strip()
+    # "A 2023 Environment Agency assessment": the year it came out is no part of its name.
+    mods = " ".join(_YEAR_FIRST.sub("", _RECENCY.sub("", match.group("mods") or "")).split())
     if any(w.lower() in _MOD_STOPS or w.endswith("ed") and w.islower() for w in mods.split()):
         return None  # "The mayor unveiled a plan": a clause, not a document's name
     if mods and (mods[0].isupper() or re.search(r"[’']s$", mods)):
@@ -415,7 +417,8 @@ def document_phrase(text):
         if head in _NAMED_WORKS and not match.group("who") and not re.search(r"[’']s$", mods):
             # "A Congressional Budget Office estimate", "an Associated Press analysis": the
             # body's own, as "an estimate by the Congressional Budget Office" is
-            own = _RECENT_WORDS.sub("", match.group("mods") or "").strip()
+            own = _RECENT_WORDS.sub("", _YEAR_FIRST.sub("", match.group("mods") or "")).strip()
+            own = " ".join(own.split())
             named = parse_speaker(own) if own else None
             if (
                 named is not None

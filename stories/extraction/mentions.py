@@ -271,6 +271,14 @@ def _runs(text, tokens):
                 run.append(tokens[j])
                 j += 1
                 continue
+            if gap.strip() == "," and not previous.stop:
+                listed = _listed_name(tokens, j, text)
+                if listed and _one_body(run + listed, text, items=_list_items(run, listed)):
+                    # "the Environment, Urbanization and Climate Change Ministry",
+                    # "Immigration, Refugees and Citizenship Canada (IRCC)": one body.
+                    run.extend(listed)
+                    j += len(listed)
+                    continue
             if gap.strip() or previous.stop or _HYPHEN_CUE.match(previous.text):
                 break
             word = tokens[j].text
@@ -381,6 +389,7 @@ def _runs(text, tokens):
                     (joined_of and len(following) <= 2)
                     or _ends_in_org_head([t.text for t in following])
                     or _portfolio(run)
+                    or _one_body(run + [tokens[j], *following], text)
                 ):
                     run.append(tokens[j])
                     run.extend(following)
@@ -438,6 +447,67 @@ def _listed_on(tokens, j, text):
             return j + 2 < len(tokens) and _capitalised(tokens[j + 2].text)
         j += 1
     return False
+
+
+def _listed_name(tokens, j, text):
+    """The tokens from j that go on a list of capitalised words closed by "and" and a last
+    run ("Urbanization and Climate Change Ministry" after "Environment,"), or None."""
+    listed = []
+    while j < len(tokens):
+        token = tokens[j]
+        if token.text == "and":
+            following = _capitalised_run(tokens, j + 1, text)
+            return [*listed, token, *following] if following else None
+        if not _capitalised(token.text) or token.stop or token.possessive:
+            return None
+        listed.append(token)
+        gap = text[token.raw_end : tokens[j + 1].start] if j + 1 < len(tokens) else "."
+        if gap.strip() not in ("", ","):
+            return None
+        j += 1
+    return None
+
+
+def _one_body(run, text, items=()):
+    """Whether a run joined across "and" (and commas) names one body: the words after its
+    last "and", up to a title that may follow them ("… Sewerage Department Director Marcus
+    Ellery"), end in a body's head word, or the article writes the whole name's initials as
+    an acronym ("Public Services and Procurement Canada", then "PSPC"). A list with commas
+    that holds bodies or places is no one body's name ("Kenya, Uganda and Tanzania …",
+    "The Office of Public Works, Health Service Executive and …")."""
+    last_and = max(k for k, token in enumerate(run) if token.text in ("and", "&"))
+    for token in items:
+        low = _head(token.text)
+        if token.text == "&" or low in _CONNECTORS or low in ("and", "the"):
+            continue
+        if (
+            low in _ORGANISATION_HEADS
+            or normalize_name(token.text) in PLACE_INDEX
+            or known_name(token.text) is not None
+        ):
+            return False
+    last = [t.text for t in run[last_and + 1 :]]
+    cut = next((k for k, word in enumerate(last) if k and _head(word) in _TITLES), len(last))
+    # "… and Assistant District Attorney Kay Moss": a title, not a body
+    if last and _head(last[0]) not in _RANKS and _ends_in_org_head(last[:cut]):
+        return True
+    words = [t.text for t in run]
+    initials = "".join(w[0] for w in words if _head(w) not in _INITIAL_SKIPS)
+    return len(initials) >= 3 and initials.isupper() and initials in _acronyms(text)
+
+
+_RANKS = _words("assistant deputy acting associate senior vice interim former principal")
+
+
+def _list_items(run, listed):
+    """The words of a list before its last "and": the run's last word and those after it."""
+    last_and = max(k for k, token in enumerate(listed) if token.text in ("and", "&"))
+    return [run[-1], *listed[:last_and]]
+
+
+@lru_cache(maxsize=4)
+def _acronyms(text):
+    return frozenset(re.findall(r"\b[A-Z]{3,8}\b", text))
 
 
 def _capitalised_run(tokens, j, text):

@@ -473,6 +473,34 @@ def _may_be_company(body):
     return not words & (_NOT_COMPANIES | _PUBLIC_BODY_WORDS | GOVERNMENT_HEADS)
 
 
+_AUDIT_OFFICES = frozenset(
+    {
+        "auditor general",
+        "auditor-general",
+        "comptroller and auditor general",
+        "controller and auditor general",
+        "comptroller and auditor-general",
+        "inspector general",
+        "state comptroller",
+        "comptroller general",
+    }
+)
+
+
+def _audit_office(mention):
+    """A public auditor's office written as its title, with nobody named to hold it ("the
+    Auditor General's report", "the Comptroller and Auditor General of India", "the VA
+    Office of Inspector General"): the office, a government body."""
+    role = (mention.role or "").strip()
+    name = re.sub(r"^[Tt]he\s+", "", mention.name.strip())
+    if mention.kind not in (SK.PERSON, SK.ANONYMOUS) or not name[:1].isupper():
+        return None
+    office = re.search(r"\bOffice\s+of\s+(?:the\s+)?(?:[A-Z]\w+\s+)*General\b", name)
+    if not office and not (role[:1].isupper() and role.lower() in _AUDIT_OFFICES):
+        return None
+    return Mention(name=name, kind=SK.GOVERNMENT)
+
+
 def _family(head):
     for family in _DOCUMENT_FAMILIES:
         if head in family:
@@ -1276,6 +1304,9 @@ class _Context:
         head = words[-1] if words else ""
         if mention.possessor is not None and mention.possessor.relation != "office":
             owner, how = self.resolve(mention.possessor, position)
+            office = _audit_office(mention.possessor) if owner is None or owner.anonymous else None
+            if office is not None:
+                owner, how = office, "body-word"
             if owner is not None and not owner.anonymous:
                 name = f"{owner.name} {relation}"
                 # the word of a body or a person named ("the college" for the Royal College
