@@ -492,8 +492,7 @@ def _one_body(run, text, items=()):
     if last and _head(last[0]) not in _RANKS and _ends_in_org_head(last[:cut]):
         return True
     words = [t.text for t in run]
-    initials = "".join(w[0] for w in words if _head(w) not in _INITIAL_SKIPS)
-    return len(initials) >= 3 and initials.isupper() and initials in _acronyms(text)
+    return any(abbreviates(acronym.lower(), words) for acronym in _acronyms(text))
 
 
 _RANKS = _words("assistant deputy acting associate senior vice interim former principal")
