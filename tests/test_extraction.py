@@ -3895,3 +3895,130 @@ def test_an_auditor_general_named_is_the_person():
     body = "Auditor General Edward Akol said the audit found gaps in the payments."
     found = by_quote(body, "Auditor General Edward Akol")
     assert (found.source.name, found.source.kind) == ("Edward Akol", SourceKind.PERSON)
+
+
+def test_a_write_off_is_no_statement_and_the_report_cited_is_the_auditors():
+    body = (
+        "The Harbour Credit Union wrote off more than $3.2 million in loans over two years, "
+        "many of them never repaid, according to a report by the Provincial Audit Office.\n\n"
+        "The bank wrote down the value of its offices in March."
+    )
+    found = statements(body)
+    assert [f.source.name for _, f in found] == ["Provincial Audit Office"]
+
+
+@pytest.mark.parametrize(
+    "body, opening, speaker",
+    [
+        (
+            "In a report released on Tuesday, the Grattan Institute found the scheme had no "
+            "targets.\n\nThe report found 4,100 contractors were still answering phones.",
+            "The report found",
+            "Grattan Institute",
+        ),
+        (
+            "Dr Ines Varga said in a study published on Monday that the reef had lost a third "
+            "of its coral.\n\nThe study found bleaching had begun in June.",
+            "The study found",
+            "Ines Varga",
+        ),
+    ],
+)
+def test_the_report_a_speaker_spoke_in_is_the_speakers(body, opening, speaker):
+    """ "In a report …, X found": "the report" further down is X's."""
+    assert by_quote(body, opening).source.name == speaker
+
+
+@pytest.mark.parametrize(
+    "body, opening, speaker",
+    [
+        (
+            "According to Meridian Holdings' quarterly figures, output fell by a tenth.",
+            "According to",
+            "Meridian Holdings",
+        ),
+        (
+            "Mines Minister Cde Tafadzwa Moyo said the new smelter would open in May.",
+            "Mines Minister",
+            "Tafadzwa Moyo",
+        ),
+        (
+            "Senate President Pro Tem Joan Avery said the chamber would sit on Saturday.",
+            "Senate President",
+            "Joan Avery",
+        ),
+    ],
+)
+def test_plural_possessives_and_more_titles_are_no_part_of_a_name(body, opening, speaker):
+    assert by_quote(body, opening).source.name == speaker
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        (
+            "Lorraine Cardinal, a lands manager with the band, said the water was changing.",
+            "Lorraine Cardinal",
+            "person",
+        ),
+        ("The district was hit hard during Winter Storm Uri in 2021.", "Winter Storm Uri", "event"),
+        ("Fort McKay residents demand answers after the spill.", "Fort McKay", "place"),
+        ("Mary Brock, 71, of Glace Bay Mines, has waited since 2021.", "Glace Bay Mines", "place"),
+    ],
+)
+def test_a_name_is_read_as_the_kind_its_words_and_place_say(text, name, kind):
+    """A title word that ends a given name is a surname; "Winter Storm", "Fort" and "of"
+    after a person's age say an event or a place."""
+    kinds = {member.name: member.kind for member in read_cast(text).members}
+    assert kinds[name] == kind
+
+
+def test_she_is_the_woman_named_not_the_place_she_is_from():
+    body = (
+        "Mary Brock, 71, of Florence Mines, has been on the list since 2021. She said she "
+        "relies on walk-in clinics."
+    )
+    assert by_quote(body, "She said").source.name == "Mary Brock"
+
+
+@pytest.mark.parametrize(
+    "body, opening, speaker",
+    [
+        (
+            "The Northshore Police Service is investigating, and the Police Complaints "
+            "Authority has opened its own inquiry.\n\nPolice said the man was shot during an "
+            "exchange of gunfire.",
+            "Police said",
+            "Northshore Police Service",
+        ),
+        (
+            "The Northshore Police Service and the Police Complaints Authority are both "
+            "investigating.\n\nThe killings pushed the toll to 112, according to police "
+            "statistics.",
+            "The killings",
+            "Northshore Police Service",
+        ),
+        (
+            "The Constitutional Chamber ordered a halt to the project on Monday.\n\nIn its "
+            "ruling, the court said the permit had been granted without a study.",
+            "In its ruling",
+            "Constitutional Chamber",
+        ),
+    ],
+)
+def test_police_and_the_court_are_the_force_and_the_court_the_story_names(body, opening, speaker):
+    """A force's name ends in its kind ("… Police Service"), so an authority over the police
+    is no force; a court may be named a chamber or a tribunal."""
+    assert by_quote(body, opening).source.name == speaker
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        ("An Alberta Health spokesperson said the clinic would reopen.", "Alberta Health"),
+        ("A city of Tulsa spokesperson said crews were out overnight.", "City of Tulsa"),
+    ],
+)
+def test_a_spokesperson_named_after_a_body_speaks_for_it(body, speaker):
+    found = statements(body)[0][1]
+    assert found.source.name == speaker

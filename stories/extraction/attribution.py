@@ -1334,6 +1334,8 @@ def _verbs(masked):
         if low in _VERBS:
             if word.start() and masked[word.start() - 1] == "-":
                 continue  # "Long-disputed frontier", "self-reported": part of a word
+            if low.startswith("wr") and _WRITTEN_OFF.match(masked, word.end()):
+                continue  # "The bank wrote off $14.6 million in loans": no words written
             if (
                 index
                 and words[index - 1].group() in _DETERMINERS
@@ -1350,6 +1352,7 @@ def _verbs(masked):
             yield _VerbMatch(low, word.start(), word.end(), word.start(), False, masked)
 
 
+_WRITTEN_OFF = re.compile(r"\s+(?:off|down)\b")
 _WHAT_BEFORE = re.compile(r"\bwhat\s+(?:\S+\s+){1,4}$")
 _CALLED_FOR = re.compile(r"^\s+(?:for|on|off|up|in)\b")
 _PLANS = _words(

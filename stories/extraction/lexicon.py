@@ -123,6 +123,7 @@ TITLE_WORDS = _words(
     "col sgt capt adm maj cmdr supt insp det amb atty rev fr hon pres"
     " coroner chairperson commodore ombudsman ombudswoman assemblyman assemblywoman "
     "councilmember member constable magistrate warden undersecretary secretary-general "
+    "tem tempore "
     "director-general mayor-elect president-elect governor-elect premier-elect headteacher "
     "rector chaplain pastor reverend rev. bishop superintendent chairman-elect ceo-elect dep. "
     "supt. insp. det. cmdr. brig. amb. atty. pres. hon. gens. reps. sens. msgr. scientist "
@@ -138,7 +139,7 @@ TITLE_WORDS = _words(
     "linebacker cornerback shortstop"
     " lt-col lt-gen lt-cdr maj-gen brig-gen col-gen lt.-col. maj.-gen."
     " candidate nominee challenger incumbent hopeful contender"
-    " convener convenor gda det sgt insp supt comrade alhaji alhaja engr engr. datuk datin "
+    " convener convenor gda det sgt insp supt comrade cde alhaji alhaja engr engr. datuk datin "
     "dato dato' tengku tunku"
     " cr cr. cllr cllr. sir dame lord lady shri smt smt. sri thiru referee umpire conductor "
     "cellist violinist pianist composer barrister magistrate chair co-author mp mla mep msp "
@@ -181,6 +182,8 @@ HONORIFIC_WORDS = _words(
     "sheikh mme mlle herr frau hon"
     # Nigerian, Ghanaian, South African, South Asian and Malaysian forms of address
     " comrade alhaji alhaja engr datuk datin dato dato' tengku tunku"
+    # Zimbabwean: "Cde Owen Sibanda" (comrade)
+    " cde"
 )
 # Letters after a name: "Jane Ndoro SC", "Jane Doe MP", "John Smith Jr.". Case matters:
 # "MS" is not "Ms".

@@ -149,7 +149,11 @@ _FUNCTION_WORDS = _words(
 _SURNAME_HEADS = _words(
     "park hall hill lane lake wells fields rivers banks woods brooks ford church bay cross "
     "street forest marsh field wood brook ridge"
+    # titles that are also surnames: "Lorraine Cardinal", "Tom King", "Ruth Bishop"
+    " cardinal bishop king judge dean marshal major pope abbott chancellor prince"
 )
+_PLACE_PREFIXES = _words("fort mount mt. port")
+_RESIDENCE = re.compile(r",\s+(?:\d{1,3},\s+)?of\s+$")
 _GEOGRAPHIC_NOUNS = _words(
     "area range region basin valley mountains peninsula desert delta plateau strait"
 )
@@ -1849,6 +1853,11 @@ class Cast:
             return EK.EVENT
         if any(low in ORGANISATION_NAME_HEADS or low in GOVERNMENT_NAME_HEADS for low in lows):
             return EK.ORGANISATION
+        if _RESIDENCE.search(text, max(0, hit.start - 12), hit.start):
+            return EK.PLACE  # "Sheila Beaton, 64, of Sydney Mines": where she lives
+        if lows[0] in _PLACE_PREFIXES or (len(words) > 2 and lows[1] in EVENT_PREFIXES):
+            # "Fort Chipewyan", "Mount Hagen"; "Winter Storm Uri", "Tropical Storm Ana"
+            return EK.PLACE if lows[0] in _PLACE_PREFIXES else EK.EVENT
         if any(low in OUTLET_NAME_WORDS for low in lows[1:]):
             return EK.ORGANISATION
         if lows[0] in _REGION_ADJECTIVES and normalize_name(" ".join(words[1:])) in PLACE_INDEX:

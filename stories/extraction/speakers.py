@@ -254,9 +254,18 @@ def _named(name, kind=None, **fields):
     return Mention(name=name, kind=kind, **fields)
 
 
+_MUNICIPALITY = re.compile(
+    r"^(city|county|town|village|borough)\s+of\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+\S+$"
+)
+
+
 def _affiliation(prefix_tokens, head):
     """The organisation in a title: "White House" in "White House Press Secretary"."""
     tokens = list(prefix_tokens)
+    municipal = _MUNICIPALITY.match(" ".join(tokens))
+    if municipal and head in SPOKESPEOPLE:
+        # "a city of Charlotte spokesperson": the City of Charlotte's
+        return _named(f"{municipal.group(1).capitalize()} of {municipal.group(2)}", SK.GOVERNMENT)
     while tokens and not _is_capitalised(tokens[0]):
         tokens.pop(0)  # "former", "ex-"
     run = []
@@ -272,6 +281,15 @@ def _affiliation(prefix_tokens, head):
         run.pop()
     if run == ["Treasury"] and head in SPOKESPEOPLE:
         return _named("Treasury", SK.GOVERNMENT)  # "a Treasury spokesperson"
+    if (
+        head in SPOKESPEOPLE
+        and len(run) > 1
+        and len(run) == len(tokens) - 1
+        and run[-1].lower() in TITLE_MODIFIERS
+        and not any(t.lower() in NATIONALITIES | TITLE_BARE for t in run)
+    ):
+        # "a Nova Scotia Health spokesperson": a body's name that ends in a portfolio word
+        return _named(" ".join(run), SK.ORGANISATION)
     if run and len(run) < len(tokens) and run[-1].lower() in TITLE_MODIFIERS:
         # "Philippine Defense Secretary", "Assistant District Attorney": the words before the
         # title are part of it; what is left is a body only if it is named as one.
@@ -708,7 +726,7 @@ SPEAKING_FOR = _words(
     "release press"
 )
 _POSSESSIVE = re.compile(
-    r"^(?:(?P<owner>.+?)(?:['’]s|s['’])|(?P<pronoun>[Hh]er|[Hh]is|[Ii]ts|[Tt]heir))\s+"
+    r"^(?:(?P<owner>.+?)(?:['’]s|(?<=s)['’])|(?P<pronoun>[Hh]er|[Hh]is|[Ii]ts|[Tt]heir))\s+"
     r"(?P<rest>[a-z][\w\s-]*)$"
 )
 # The last words of a title that holds an office, standing for its holder ("Water Resources

@@ -202,6 +202,7 @@ _BODY_WORDS = {
     "airline": {"airline", "airways", "air", "airlines"},
     "carrier": {"airline", "airways", "air", "airlines", "carrier"},
     "exchange": {"exchange"},
+    "court": {"court", "tribunal", "chamber"},
     "force": {"police", "constabulary", "force"},
     "police": {"police", "constabulary"},
     "outlet": {"news", "times", "post", "journal", "tv", "radio", "agency"},
@@ -215,6 +216,15 @@ _BODY_NOUNS = set(
     "delegation team group committee board panel council company firm office ministry "
     "department agency army government administration authority commission union association "
     "party campaign coalition bank court tribunal".split()
+)
+_FORCE_HEADS = {"police", "constabulary", "service", "force", "department", "garda"}
+_POLICE_RECORDS = re.compile(
+    r"(?:the\s+)?police\s+(?:reports?|statistics|figures|data|records)$", re.IGNORECASE
+)
+# "In a report tabled on Wednesday, the audit office found …"
+_IN_A_DOCUMENT = re.compile(
+    r"\b[Ii]n\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?P<head>report|audit|study|review|analysis|assessment|survey|paper|findings)\b"
 )
 _LISTED_BEFORE = re.compile(
     r"\b(?:including|such\s+as|like|and|or)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+)?\Z"
@@ -560,6 +570,16 @@ class _Context:
             fields = {"role": member.role, "gender": member.gender}
         return Mention(name=member.name, kind=kind, aliases=aliases, position=position, **fields)
 
+    def _force(self):
+        """The one police force the article names, or None. "The Police Complaints Authority"
+        is no force, nor the "Police Federation": a force's name ends in its kind."""
+        forces = [
+            m
+            for m in self.cast.organisations()
+            if {"police", "constabulary"} & set(m.key.split()) and m.key.split()[-1] in _FORCE_HEADS
+        ]
+        return forces[0] if len(forces) == 1 else None
+
     def _people_before(self, position):
         """(position, Member) for every person named before `position`, outside quotes."""
         return [(at, member) for member in self._people for at in member.positions if at < position]
@@ -606,14 +626,10 @@ class _Context:
                 if their and their[-1] in _WRITTEN_WORKS:
                     return document.at(position), "document"
         if mention.anonymous and mention.name.lower() in ("police", "the police"):
-            forces = [
-                m
-                for m in self.cast.organisations()
-                if {"police", "constabulary"} & set(m.key.split())
-            ]
-            if len(forces) == 1:
+            force = self._force()
+            if force is not None:
                 # "Police said …" where the article names one force: that force.
-                return self._member_mention(forces[0], position), "body-word"
+                return self._member_mention(force, position), "body-word"
         if (
             mention.anonymous
             and mention.affiliation is None
@@ -1299,6 +1315,11 @@ class _Context:
         """The name of a document: "Securities and Exchange Commission complaint" for "The
         SEC's complaint"; the lawsuit named before for "the complaint"."""
         self.document_used = True
+        if _POLICE_RECORDS.match(mention.name) and mention.possessor is None:
+            force = self._force()
+            if force is not None:
+                # "according to police reports", "police statistics": the force's own
+                return self._member_mention(force, position), "author"
         relation = mention.relation or mention.name
         words = normalize_name(relation).split()
         head = words[-1] if words else ""
@@ -1721,6 +1742,12 @@ def _statement(text, masked, quotes, offset, context):
     source = _capital_as_country(source)
     if chosen.type == "report" and not source.anonymous and source.kind != SK.PERSON:
         context.note_document("report", source)  # "L’Équipe reported …": "the report" is L’Équipe's
+    elif not source.anonymous and not source.document:
+        written = _IN_A_DOCUMENT.search(masked)
+        if written is not None:
+            # "In a report tabled on Wednesday, the audit office found …": "the report" below
+            # is the audit office's.
+            context.note_document(written.group("head").lower(), source)
     statement = "statement" in low and _STATEMENT_WORDS.search(masked) is not None
     context.add(source, masked, statement=bool(statement) and not source.document)
     if via is not None:
