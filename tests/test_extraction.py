@@ -3992,6 +3992,12 @@ def test_she_is_the_woman_named_not_the_place_she_is_from():
             "Northshore Police Service",
         ),
         (
+            "The Police Service of Northern Ireland is investigating, and the Police "
+            "Federation has been told.\n\nPolice said the man was shot.",
+            "Police said",
+            "Police Service of Northern Ireland",
+        ),
+        (
             "The Northshore Police Service and the Police Complaints Authority are both "
             "investigating.\n\nThe killings pushed the toll to 112, according to police "
             "statistics.",
@@ -4007,8 +4013,8 @@ def test_she_is_the_woman_named_not_the_place_she_is_from():
     ],
 )
 def test_police_and_the_court_are_the_force_and_the_court_the_story_names(body, opening, speaker):
-    """A force's name ends in its kind ("… Police Service"), so an authority over the police
-    is no force; a court may be named a chamber or a tribunal."""
+    """A body named for the police but headed otherwise (an authority, a federation) is no
+    force; a court may be named a chamber or a tribunal."""
     assert by_quote(body, opening).source.name == speaker
 
 

@@ -64,6 +64,7 @@ from stories.extraction.lexicon import (
     HONORIFIC_WORDS,
     NATIONALITIES,
     ORGANISATION_HEADS,
+    ORGANISATION_NAME_HEADS,
     PLACE_INDEX,
     SK,
     TITLE_EXPANSIONS,
@@ -218,6 +219,7 @@ _BODY_NOUNS = set(
     "party campaign coalition bank court tribunal".split()
 )
 _FORCE_HEADS = {"police", "constabulary", "service", "force", "department", "garda"}
+_BODY_NAME_HEADS = ORGANISATION_NAME_HEADS | GOVERNMENT_NAME_HEADS
 _POLICE_RECORDS = re.compile(
     r"(?:the\s+)?police\s+(?:reports?|statistics|figures|data|records)$", re.IGNORECASE
 )
@@ -571,13 +573,16 @@ class _Context:
         return Mention(name=member.name, kind=kind, aliases=aliases, position=position, **fields)
 
     def _force(self):
-        """The one police force the article names, or None. "The Police Complaints Authority"
-        is no force, nor the "Police Federation": a force's name ends in its kind."""
-        forces = [
-            m
-            for m in self.cast.organisations()
-            if {"police", "constabulary"} & set(m.key.split()) and m.key.split()[-1] in _FORCE_HEADS
-        ]
+        """The one police force the article names, or None. A body named for the police but
+        headed otherwise ("Police Complaints Authority", "Police Federation") is no force;
+        the "Police Service of Northern Ireland" is."""
+        forces = []
+        for m in self.cast.organisations():
+            words = m.key.split()
+            if {"police", "constabulary"} & set(words) and (
+                words[-1] in _FORCE_HEADS or words[-1] not in _BODY_NAME_HEADS
+            ):
+                forces.append(m)
         return forces[0] if len(forces) == 1 else None
 
     def _people_before(self, position):
