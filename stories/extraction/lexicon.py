@@ -392,6 +392,8 @@ GOVERNMENT_NAME_HEADS = _words(
     "forces police parliament congress senate cabinet office bureau command guard "
     "reserve house kremlin duma assembly"
 )
+# The last words of any body's name: "… Police Service", "… Audit Office".
+BODY_NAME_HEADS = ORGANISATION_NAME_HEADS | GOVERNMENT_NAME_HEADS
 # Words that, right before a title, belong to the title rather than to a body:
 # "Defense Secretary", "District Attorney", "Foreign Minister", "Assistant Chief".
 TITLE_MODIFIERS = _words(

@@ -7,6 +7,7 @@ from functools import lru_cache
 from stories.extraction.lexicon import (
     ABBREVIATIONS,
     ANONYMOUS_QUALIFIERS,
+    BODY_NAME_HEADS,
     COMPASS_WORDS,
     CONNECTORS,
     COUNTRIES,
@@ -349,7 +350,6 @@ def _affiliation(prefix_tokens, head):
 
 # Words that describe a body a spokesperson speaks for: "a government spokesperson".
 _BODY_DESCRIPTIONS = _words("government police company health security defence defense")
-_BODY_NAME_HEADS = ORGANISATION_NAME_HEADS | GOVERNMENT_NAME_HEADS
 
 
 def _descriptor(det, tokens, text, qualifier=""):
@@ -390,8 +390,8 @@ def _descriptor(det, tokens, text, qualifier=""):
         and det in ("a", "an", "the")
         and len(tokens) > 1
         # "a Commission spokesperson": the commission named before
-        and (not caps or caps == tokens[-2:-1] and lows[-2] in _BODY_NAME_HEADS)
-        and (lows[-2] not in DESCRIPTION_WORDS or lows[-2] in _BODY_DESCRIPTIONS | _BODY_NAME_HEADS)
+        and (not caps or caps == tokens[-2:-1] and lows[-2] in BODY_NAME_HEADS)
+        and (lows[-2] not in DESCRIPTION_WORDS or lows[-2] in _BODY_DESCRIPTIONS | BODY_NAME_HEADS)
     ):
         # "a company spokeswoman", "a force spokesperson", "a central bank spokeswoman": for
         # the body the article named as such.

@@ -55,6 +55,7 @@ from stories.extraction.attribution import (
     subject_before,
 )
 from stories.extraction.lexicon import (
+    BODY_NAME_HEADS,
     CAPITALS,
     COUNTRIES,
     DEMONYMS,
@@ -64,7 +65,6 @@ from stories.extraction.lexicon import (
     HONORIFIC_WORDS,
     NATIONALITIES,
     ORGANISATION_HEADS,
-    ORGANISATION_NAME_HEADS,
     PLACE_INDEX,
     SK,
     TITLE_EXPANSIONS,
@@ -219,7 +219,6 @@ _BODY_NOUNS = set(
     "party campaign coalition bank court tribunal".split()
 )
 _FORCE_HEADS = {"police", "constabulary", "service", "force", "department", "garda"}
-_BODY_NAME_HEADS = ORGANISATION_NAME_HEADS | GOVERNMENT_NAME_HEADS
 _POLICE_RECORDS = re.compile(
     r"(?:the\s+)?police\s+(?:reports?|statistics|figures|data|records)$", re.IGNORECASE
 )
@@ -580,7 +579,7 @@ class _Context:
         for m in self.cast.organisations():
             words = m.key.split()
             if {"police", "constabulary"} & set(words) and (
-                words[-1] in _FORCE_HEADS or words[-1] not in _BODY_NAME_HEADS
+                words[-1] in _FORCE_HEADS or words[-1] not in BODY_NAME_HEADS
             ):
                 forces.append(m)
         return forces[0] if len(forces) == 1 else None
