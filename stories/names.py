@@ -14,8 +14,11 @@ def normalize_name(name):
 
     Case, accents, punctuation, repeated spaces and a leading "the" are ignored.
     """
-    text = unicodedata.normalize("NFKD", str(name))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = str(name)
+    if not text.isascii():  # plain ASCII has no accents to take off
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold()
     text = _NON_WORD.sub(" ", text.replace("'", "").replace("’", ""))
     text = " ".join(text.split())
     return _LEADING_ARTICLE.sub("", text)

@@ -31,14 +31,13 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from stories.extraction.lexicon import (
+    BODY_HEADS,
     DESCRIPTION_WORDS,
     DOCUMENT_HEADS,
-    GOVERNMENT_HEADS,
     LANGUAGES,
     MONTHS,
     NAME_PARTICLES,
     NATIONALITIES,
-    ORGANISATION_HEADS,
     OUTLET_NAME_WORDS,
     PERSON_HEADS,
     PLACE_INDEX,
@@ -397,7 +396,7 @@ def document_phrase(text):
         return None  # "The mayor unveiled a plan": a clause, not a document's name
     if mods and (mods[0].isupper() or re.search(r"[’']s$", mods)):
         if (
-            head in _VOICE_DOCUMENTS | _STATEMENTS
+            (head in _VOICE_DOCUMENTS or head in _STATEMENTS)
             and not match.group("who")
             and mods[0].isupper()
             and not re.search(r"[’']s$", mods)  # "the HSE's figures": parse_speaker reads those
@@ -715,7 +714,7 @@ def apposition(first, second):
     ):
         # "The drug's maker, Veltris Pharmaceuticals": a body, described by what it is.
         words = (described.role or described.name).lower().split()
-        bodies = ORGANISATION_HEADS | GOVERNMENT_HEADS
+        bodies = BODY_HEADS
         if words and words[-1] in bodies - PERSON_HEADS and not described.document:
             return replace(named, description=described.role or described.name)
         return None
@@ -1114,6 +1113,8 @@ _OUTLET_WORDS = _words(
     "network daily weekly paper wire service outlet website magazine tabloid media "
     "broadcasting podcast programme program show"
 )
+# The words of an outlet that name one, not those that may describe anything ("state").
+_OUTLET_NOUNS = _OUTLET_WORDS - _words("state official public")
 
 
 # Words that may follow the name of whom somebody told something: "told BBC Scotland he …".
@@ -1196,7 +1197,7 @@ def outlet_phrase(text):
                 re.fullmatch(r"[a-z-]+", low)
                 and low not in _AFTER_AUDIENCE
                 and index + 1 < len(words)
-                and words[index + 1].lower() in _OUTLET_WORDS - _words("state official public")
+                and words[index + 1].lower() in _OUTLET_NOUNS
             ):
                 descriptive = True
             elif low not in _AFTER_AUDIENCE:

@@ -394,6 +394,10 @@ GOVERNMENT_NAME_HEADS = _words(
 )
 # The last words of any body's name: "… Police Service", "… Audit Office".
 BODY_NAME_HEADS = ORGANISATION_NAME_HEADS | GOVERNMENT_NAME_HEADS
+# The lowercase words that head a phrase for a body ("the company", "the ministry").
+BODY_HEADS = ORGANISATION_HEADS | GOVERNMENT_HEADS
+# The lowercase words that head a phrase for a person, a title among them ("the minister").
+PERSON_TITLE_HEADS = PERSON_HEADS | TITLE_WORDS
 # Words that, right before a title, belong to the title rather than to a body:
 # "Defense Secretary", "District Attorney", "Foreign Minister", "Assistant Chief".
 TITLE_MODIFIERS = _words(

@@ -19,6 +19,8 @@ from functools import lru_cache
 
 from stories.extraction.lexicon import (
     ABBREVIATIONS,
+    BODY_HEADS,
+    BODY_NAME_HEADS,
     COMPASS_WORDS,
     COUNTRIES,
     DESCRIPTION_WORDS,
@@ -27,7 +29,6 @@ from stories.extraction.lexicon import (
     EVENT_NAME_HEADS,
     EVENT_PREFIXES,
     GIVEN_NAMES,
-    GOVERNMENT_HEADS,
     GOVERNMENT_NAME_HEADS,
     IRISH_ARTICLE,
     LANGUAGES,
@@ -49,7 +50,6 @@ from stories.extraction.lexicon import (
     STATE_ABBREVIATIONS,
     TITLE_ABBREVIATIONS,
     TITLE_MODIFIERS,
-    TITLE_WORDS,
     WEEKDAYS,
     _words,
     known_name,
@@ -61,6 +61,7 @@ from stories.extraction.speakers import (
     _ABBREVIATION_TOKEN,
     _NOT_A_NAME_START,
     STOCK_SYMBOL,
+    TITLE_BARE,
     _affiliation,
 )
 from stories.extraction.spelling import spelling_variants
@@ -100,6 +101,7 @@ class NameHit:
 
 _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F\u0400-\u04FF][\w'’.\-/&]*|&|\d[\w\-]*")
 _CONNECTORS = _words("of for de van von bin al da di du la le del der y o ap dello")
+_CONNECTORS_AND_THE = _CONNECTORS | {"the", "and", "&"}
 # "mayor of Riverton", "the streets of Lagos": what follows is a place.
 # Titles that an unknown name before them makes a place's ("Riverton Mayor …"); before
 # other titles it is a body's ("Hoshino President …", "Hollyfield manager …").
@@ -133,7 +135,6 @@ _NOT_NAMES = _words(
     "eid hanukkah diwali ok okay tv am pm a.m p.m no yes"
 )
 SENTENCE_STARTERS_LOWER = frozenset(word.lower() for word in SENTENCE_STARTERS)
-_TITLES = frozenset(w.rstrip(".") for w in TITLE_WORDS)
 _FUNCTION_WORDS = _words(
     "a an the and or but nor so yet for of to in on at by with from as is are was were be "
     "been it its this that these those there here what which who whom whose when where why "
@@ -183,7 +184,6 @@ _ABBREVIATION_WORDS = TITLE_ABBREVIATIONS | ABBREVIATIONS
 _JOINING_WORDS = (
     _CONNECTORS | NAME_PARTICLES | _GEOGRAPHIC_NOUNS | {"the", "and", "in", "of", "for"}
 )
-_ORGANISATION_HEADS = ORGANISATION_NAME_HEADS | GOVERNMENT_NAME_HEADS
 
 
 def _tokens(text, start, end):
@@ -220,6 +220,9 @@ _MONEY = re.compile(
 )
 
 
+_NON_LETTERS = re.compile(r"[^A-Za-z]")
+
+
 def _capitalised(word):
     if not word:
         return False
@@ -232,8 +235,9 @@ def _capitalised(word):
     return False
 
 
+@lru_cache(maxsize=65536)
 def _is_acronym(word):
-    letters = re.sub(r"[^A-Za-z]", "", word)
+    letters = _NON_LETTERS.sub("", word)
     return len(letters) >= 2 and letters.isupper() and len(word) <= 12
 
 
@@ -298,7 +302,7 @@ def _runs(text, tokens):
             if previous.possessive:
                 following = _capitalised_run(tokens, j, text)
                 possessor = previous.text
-                heads = _ORGANISATION_HEADS
+                heads = BODY_NAME_HEADS
                 if (
                     following
                     and normalize_name(possessor) not in PLACE_INDEX
@@ -410,7 +414,7 @@ def _runs(text, tokens):
             run.append(tokens[j])  # "the Schengen area", "the Bernina range"
             j += 1
         # A connector cannot end a run.
-        while run and run[-1].text in _CONNECTORS | {"the", "and", "&"}:
+        while run and run[-1].text in _CONNECTORS_AND_THE:
             run.pop()
         runs.append((i, run))
         i = j
@@ -423,7 +427,7 @@ def _portfolio(run):
     titled = False
     for token in run:
         low = _head(token.text)
-        if low in _TITLES and low not in ("chief", "head", "press", "member"):
+        if low in TITLE_BARE and low not in ("chief", "head", "press", "member"):
             titled = True
         elif titled and low in ("of", "for"):
             return True
@@ -485,13 +489,13 @@ def _one_body(run, text, items=()):
         if token.text == "&" or low in _CONNECTORS or low in ("and", "the"):
             continue
         if (
-            low in _ORGANISATION_HEADS
+            low in BODY_NAME_HEADS
             or normalize_name(token.text) in PLACE_INDEX
             or known_name(token.text) is not None
         ):
             return False
     last = [t.text for t in run[last_and + 1 :]]
-    cut = next((k for k, word in enumerate(last) if k and _head(word) in _TITLES), len(last))
+    cut = next((k for k, word in enumerate(last) if k and _head(word) in TITLE_BARE), len(last))
     # "… and Assistant District Attorney Kay Moss": a title, not a body
     if last and _head(last[0]) not in _RANKS and _ends_in_org_head(last[:cut]):
         return True
@@ -563,12 +567,13 @@ _TITLE_PREFIXES = _words(
     "union shadow opposition former cabinet junior senior state federal national acting "
     "interim deputy chief lead principal general the a an"
 )
+_BEFORE_TITLES = TITLE_MODIFIERS | _TITLE_PREFIXES | NATIONALITIES
 # "Western Canada", "Southern Africa": a region of a place is a place.
 _REGION_ADJECTIVES = _words("western eastern northern southern central")
 _HYPHEN_REGIONS = _words("mid north south east west central upper lower greater inner outer")
-_COMMON_NOUNS = (
-    DOCUMENT_HEADS | ORGANISATION_HEADS | GOVERNMENT_HEADS | PLACE_NAME_HEADS | PERSON_HEADS
-) - _words("army navy parliament congress senate cabinet kremlin police marines")
+_COMMON_NOUNS = (DOCUMENT_HEADS | BODY_HEADS | PLACE_NAME_HEADS | PERSON_HEADS) - _words(
+    "army navy parliament congress senate cabinet kremlin police marines"
+)
 _ORDINALS = _words(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
 )
@@ -599,7 +604,7 @@ def _person_part(words):
         if (
             low in ORGANISATION_NAME_HEADS
             or low in PLACE_NAME_HEADS
-            or low in _TITLES
+            or low in TITLE_BARE
             or (low in _CONNECTORS and low not in NAME_PARTICLES)
             or low in ("the", "and", "&")
             or _is_acronym(word)
@@ -653,18 +658,18 @@ def _split_run(text, run, context):
             and _common_word(words[0], context["lowercase"])
         ):
             pass  # "Record 294 heat deaths": a sentence's first word, then a number
-        elif initial and len(words) > 1 and _closed_class(words[0]) and low not in _TITLES:
+        elif initial and len(words) > 1 and _closed_class(words[0]) and low not in TITLE_BARE:
             pass
         elif (
             initial
             and len(words) > 2
             and lows[1] in ("of", "for")
-            and low not in _TITLES
+            and low not in TITLE_BARE
             and (
                 _common_word(words[0], context["lowercase"])
                 or (
                     low.endswith("s")
-                    and low not in ORGANISATION_NAME_HEADS | GOVERNMENT_NAME_HEADS
+                    and low not in BODY_NAME_HEADS
                     and low not in PLACE_NAME_HEADS
                     and known_name(words[0]) is None
                 )
@@ -698,14 +703,14 @@ def _split_run(text, run, context):
     national = lows[0] in NATIONALITIES and len(words) > 1
     if national:
         whole = " ".join(words)
-        titled = any(low in _TITLES for low in lows[1:])
+        titled = any(low in TITLE_BARE for low in lows[1:])
         headed = any(
             low in ORGANISATION_NAME_HEADS
             or low in GOVERNMENT_NAME_HEADS
             or low in PLACE_NAME_HEADS
             for low in lows[1:]
         )
-        first_title = next((i for i, low in enumerate(lows) if low in _TITLES), len(lows))
+        first_title = next((i for i, low in enumerate(lows) if low in TITLE_BARE), len(lows))
         if titled and _ends_in_org_head(words[:first_title]):
             titled = False  # "African Union Commission Chairperson Amadou Sissoko"
         keep = (
@@ -723,15 +728,16 @@ def _split_run(text, run, context):
             run, words, lows = run[1:], words[1:], lows[1:]
             national = False
     # Titles: "White House Press Secretary Sarah Huckabee Sanders".
-    role, role_word = "", bool(before) and before[-1].rstrip(".") in _TITLES | PERSON_HEADS
-    if initial and len(words) > 2 and lows[0] in PERSON_HEADS and lows[0] not in _TITLES:
+    last_before = before[-1].rstrip(".") if before else ""
+    role, role_word = "", last_before in TITLE_BARE or last_before in PERSON_HEADS
+    if initial and len(words) > 2 and lows[0] in PERSON_HEADS and lows[0] not in TITLE_BARE:
         if _person_part(words[1:]):
             role = words[0]  # "Campaigner Mary Elkins": a description starting the sentence
             run, words, lows = run[1:], words[1:], lows[1:]
             role_word = True
     if (
         len(lows) > 3
-        and lows[0] in _TITLES
+        and lows[0] in TITLE_BARE
         and lows[1] in ("of", "at")
         and lows[2] != "the"
         and _ends_in_org_head(words[2:])
@@ -744,11 +750,11 @@ def _split_run(text, run, context):
     # "Dr Ilse Vandermeer of Wageningen University": the body after "of" is not what the
     # title heads.
     titled_words = words
-    if "of" in lows[1:] and any(low in _TITLES for low in lows[: lows.index("of", 1)]):
+    if "of" in lows[1:] and any(low in TITLE_BARE for low in lows[: lows.index("of", 1)]):
         titled_words = words[: lows.index("of", 1)]
     if not judge and not _ends_in_org_head(titled_words) and known_name(" ".join(words)) is None:
         for index in range(len(words) - 1):
-            if lows[index] not in _TITLES and not title_before_name(lows, index):
+            if lows[index] not in TITLE_BARE and not title_before_name(lows, index):
                 continue
             rest = lows[index + 1 :]
             limit = index + 1 + rest.index("of") if "of" in rest[1:] else len(words)
@@ -775,7 +781,7 @@ def _split_run(text, run, context):
             # "Kerala Minister for Fisheries …", "Gujarat's Minister …": the place or
             # body the title belongs to is named too.
             first_title = next(
-                i for i, low in enumerate(lows) if low in _TITLES or title_before_name(lows, i)
+                i for i, low in enumerate(lows) if low in TITLE_BARE or title_before_name(lows, i)
             )
             prefix = run[:first_title]
             if (
@@ -783,7 +789,7 @@ def _split_run(text, run, context):
                 and not (initial and _common_word(prefix[0].text, context["lowercase"]))
                 and all(
                     _capitalised(t.text)
-                    and _head(t.text) not in TITLE_MODIFIERS | _TITLE_PREFIXES | NATIONALITIES
+                    and _head(t.text) not in _BEFORE_TITLES
                     and _head(t.text) not in context["lowercase"]
                     for t in prefix
                 )
@@ -814,7 +820,7 @@ def _split_run(text, run, context):
     elif judge:
         role, role_word = "Justice", True
     elif national and lows[0] in NATIONALITIES and lows[0] not in COMPASS_WORDS:
-        if any(low in _TITLES for low in lows):
+        if any(low in TITLE_BARE for low in lows):
             run, words, lows = run[1:], words[1:], lows[1:]
     # "Rs 45,000": a currency, then a number.
     while run and _head(run[0].text) in _CURRENCIES:
@@ -823,7 +829,7 @@ def _split_run(text, run, context):
     # not part of the name before it.
     while (
         len(run) > 1
-        and not all(low in _TITLES or low in TITLE_MODIFIERS for low in lows)
+        and not all(low in TITLE_BARE or low in TITLE_MODIFIERS for low in lows)
         and (
             re.fullmatch(r"[A-Z]{2,}s", words[-1])
             or (
@@ -908,7 +914,7 @@ def _not_a_name(piece, text):
     lows = [_head(w) for w in words]
     if all(re.fullmatch(r"\d[\w,.-]*", w) for w in words):
         return True
-    if all(low in _TITLES or low in TITLE_MODIFIERS for low in lows) and set(lows) & _TITLES:
+    if all(low in TITLE_BARE or low in TITLE_MODIFIERS for low in lows) and set(lows) & TITLE_BARE:
         return True
     if lows[0] == "may" and len(words) == 2 and re.fullmatch(r"\d{4}", words[1]):
         return True
@@ -929,13 +935,13 @@ def _portfolio_name_start(words, lows, text):
     Asha Pillai", "… of Electronics and Information Technology Vinod Kumar Bhatt" (three
     words, when the article writes them so elsewhere, or the first is a given name or an
     initial)."""
-    first = next(i for i, low in enumerate(lows) if low in _TITLES)
+    first = next(i for i, low in enumerate(lows) if low in TITLE_BARE)
     for size in (3, 2):
         start = len(words) - size
         if start <= first + 1 or lows[start - 1] in ("of", "for", "and", "&", "the"):
             continue
         tail = words[start:]
-        if not _person_part(tail) or any(_head(w) in _TITLES for w in tail):
+        if not _person_part(tail) or any(_head(w) in TITLE_BARE for w in tail):
             continue
         if size == 3 and not (
             re.fullmatch(r"(?:[A-Z]\.)+", tail[0])
@@ -975,7 +981,7 @@ def _pieces(text, part, titled):
                 or lows[0] in _HONORIFICS  # "Dr Ilse Vandermeer of Wageningen University"
                 or (_ends_in_org_head(rest) and _person_part(person))
             )
-            and not all(_head(w) in _TITLES for w in person)  # "Auditor General of India"
+            and not all(_head(w) in TITLE_BARE for w in person)  # "Auditor General of India"
         )
         if personal and rest_tokens and known_name(" ".join(words)) is None:
             return [(part[:at], ""), (rest_tokens, "")]
@@ -1238,7 +1244,9 @@ class Member:
 
 _APPOSITION_PERSON = re.compile(
     r"^,\s+(?:\d{1,3},|(?:a|an|the|his|her|their)\s+(?:[\w’'-]+\s+){0,4}?(?:"
-    + "|".join(sorted((PERSON_HEADS | _TITLES) - {"head", "press", "chief"}, key=len, reverse=True))
+    + "|".join(
+        sorted((PERSON_HEADS | TITLE_BARE) - {"head", "press", "chief"}, key=len, reverse=True)
+    )
     + r")\b)",
     re.IGNORECASE,
 )
@@ -1655,7 +1663,7 @@ class Cast:
             after = _POLICE_AFTER.match(hit.after) or _OFFICE_AFTER.match(hit.after)
             if not after or hit.in_quote:
                 continue
-            if after.group("title") and after.group("title").lower() not in _TITLES:
+            if after.group("title") and after.group("title").lower() not in TITLE_BARE:
                 continue
             place = self.find(hit.name)
             if place is None or place.kind != EK.PLACE or hit.name.lower() in NATIONALITIES:
@@ -1921,7 +1929,7 @@ class Cast:
                 or low in EVENT_NAME_HEADS
                 or low in OUTLET_NAME_WORDS
                 or low in _ORDINALS
-                or low in _TITLES
+                or low in TITLE_BARE
                 or low in NATIONALITIES
                 or low in WEEKDAYS
                 or low in MONTHS
@@ -1951,11 +1959,11 @@ class Cast:
             return EK.PERSON  # "identified only by his surname Wu"
         if low in _COMMON_NOUNS and known_name(word) is None and hit.key not in PLACE_INDEX:
             return ""  # "the State", "this year's Budget": a common noun, capitalised
-        if low in GIVEN_NAMES or low in _TITLES or low in _FUNCTION_WORDS:
+        if low in GIVEN_NAMES or low in TITLE_BARE or low in _FUNCTION_WORDS:
             return ""
         if re.fullmatch(r"i['’](?:m|ve|ll|d)", low):
             return ""  # "I’m", "I’ve"
-        if hit.role and _head(hit.role.split()[-1]) in _TITLES and not _is_acronym(word):
+        if hit.role and _head(hit.role.split()[-1]) in TITLE_BARE and not _is_acronym(word):
             return EK.PERSON  # "Lord Penhallow", "President Ruiz": a title names a person
         if hit.cue == "based" or self._place_word(hit):
             return EK.PLACE
@@ -1982,7 +1990,8 @@ class Cast:
         if (
             _FIRM_ROLE.match(hit.after)
             and low not in NATIONALITIES
-            and low not in _PARTY_WORDS | TITLE_MODIFIERS
+            and low not in _PARTY_WORDS
+            and low not in TITLE_MODIFIERS
             and not low.endswith("ed")  # "Retired engineer Doug Pratt"
             and not _common_word(word, self.lowercase)
         ):

@@ -7,6 +7,7 @@ from functools import lru_cache
 from stories.extraction.lexicon import (
     ABBREVIATIONS,
     ANONYMOUS_QUALIFIERS,
+    BODY_HEADS,
     BODY_NAME_HEADS,
     COMPASS_WORDS,
     CONNECTORS,
@@ -28,6 +29,7 @@ from stories.extraction.lexicon import (
     OUTLET_HEADS,
     OUTLET_NAME_WORDS,
     PERSON_HEADS,
+    PERSON_TITLE_HEADS,
     PLACE_INDEX,
     PLACE_NAME_HEADS,
     PORTFOLIO_WORDS,
@@ -83,6 +85,12 @@ class Mention:
 
 
 TITLE_BARE = frozenset(w.rstrip(".") for w in TITLE_WORDS)
+# Word lists tested together, joined once here rather than at each test.
+_NATIONAL_OR_BARE = NATIONALITIES | TITLE_BARE
+_MODIFIERS_AND_JOINS = TITLE_MODIFIERS | {"of", "for", "the", "and", "&"}
+_DESCRIPTIVE_WORDS = NATIONALITIES | DESCRIPTION_WORDS | TITLE_WORDS  # a word of no name
+_PLURAL_OPENERS = PERSON_HEADS | DOCUMENT_HEADS | OUTLET_HEADS  # "Prosecutors", "Reports"
+_UNAGENT_HEADS = BODY_HEADS | OUTLET_HEADS | DOCUMENT_HEADS  # "-er" words that are no agent
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "organisation"}
 HONORIFICS = HONORIFIC_WORDS | frozenset(f"{word}." for word in HONORIFIC_WORDS)
 ORGANISATIONAL_ROLES = _words(
@@ -287,14 +295,14 @@ def _affiliation(prefix_tokens, head):
         and len(run) > 1
         and len(run) == len(tokens) - 1
         and run[-1].lower() in TITLE_MODIFIERS
-        and not any(t.lower() in NATIONALITIES | TITLE_BARE for t in run)
+        and not any(t.lower() in _NATIONAL_OR_BARE for t in run)
     ):
         # "a Nova Scotia Health spokesperson": a body's name that ends in a portfolio word
         return _named(" ".join(run), SK.ORGANISATION)
     if run and len(run) < len(tokens) and run[-1].lower() in TITLE_MODIFIERS:
         # "Philippine Defense Secretary", "Assistant District Attorney": the words before the
         # title are part of it; what is left is a body only if it is named as one.
-        while run and run[-1].lower() in TITLE_MODIFIERS | {"of", "for", "the", "and", "&"}:
+        while run and run[-1].lower() in _MODIFIERS_AND_JOINS:
             run.pop()
         candidate = " ".join(run)
         known = known_name(candidate) if run else None
@@ -305,7 +313,7 @@ def _affiliation(prefix_tokens, head):
         return None
     whole = normalize_name(" ".join(run)).split()
     if len(whole) > 2 and any(w in ("of", "for") for w in whole):
-        heads = ORGANISATION_NAME_HEADS | GOVERNMENT_NAME_HEADS
+        heads = BODY_NAME_HEADS
         if any(w in heads for w in whole):
             return _named(" ".join(run))  # "Coronado County Board of Supervisors"
     for size in range(len(run), 0, -1):
@@ -316,18 +324,14 @@ def _affiliation(prefix_tokens, head):
             return _named(candidate)
         last = key.split()[-1] if key else ""
         before = " ".join(run[: size - 1])
-        if (
-            size > 1
-            and last in ORGANISATION_NAME_HEADS | GOVERNMENT_NAME_HEADS
-            and normalize_name(before) not in PLACE_INDEX
-        ):
+        if size > 1 and last in BODY_NAME_HEADS and normalize_name(before) not in PLACE_INDEX:
             return _named(candidate)
     if (
         1 < len(run) <= 3
         and len(run) == len(tokens) - 1
         and head in SPOKESPEOPLE
         and normalize_name(" ".join(run)) not in PLACE_INDEX
-        and not any(t.lower() in NATIONALITIES | TITLE_BARE for t in run)
+        and not any(t.lower() in _NATIONAL_OR_BARE for t in run)
         and run[0].lower() not in GIVEN_NAMES
     ):
         return _named(" ".join(run), SK.ORGANISATION)  # "a Metro Trains spokesperson"
@@ -391,7 +395,11 @@ def _descriptor(det, tokens, text, qualifier=""):
         and len(tokens) > 1
         # "a Commission spokesperson": the commission named before
         and (not caps or caps == tokens[-2:-1] and lows[-2] in BODY_NAME_HEADS)
-        and (lows[-2] not in DESCRIPTION_WORDS or lows[-2] in _BODY_DESCRIPTIONS | BODY_NAME_HEADS)
+        and (
+            lows[-2] not in DESCRIPTION_WORDS
+            or lows[-2] in _BODY_DESCRIPTIONS
+            or lows[-2] in BODY_NAME_HEADS
+        )
     ):
         # "a company spokeswoman", "a force spokesperson", "a central bank spokeswoman": for
         # the body the article named as such.
@@ -406,7 +414,7 @@ def _descriptor(det, tokens, text, qualifier=""):
         head in PERSON_HEADS
         or head in TITLE_WORDS
         or head in OUTLET_HEADS
-        or (head in ORGANISATION_HEADS | GOVERNMENT_HEADS and det not in ("", "the"))
+        or (head in BODY_HEADS and det not in ("", "the"))
     ):
         name = " ".join(part for part in (det, words) if part) + qualifier
         generic = len(tokens) == 1 and head in ("person", "people", "source", "sources")
@@ -428,9 +436,7 @@ def _descriptor(det, tokens, text, qualifier=""):
 def _is_agent(low):
     """Whether a lower-case noun names somebody by what they do ("rider", "tenant")."""
     return (
-        _AGENT_NOUN.match(low) is not None
-        and low not in _NOT_AGENTS
-        and low not in ORGANISATION_HEADS | GOVERNMENT_HEADS | OUTLET_HEADS | DOCUMENT_HEADS
+        _AGENT_NOUN.match(low) is not None and low not in _NOT_AGENTS and low not in _UNAGENT_HEADS
     )
 
 
@@ -477,7 +483,7 @@ def _parse_plain(text):
     opener = tokens[0].lower()
     plural = opener.endswith("s") or opener in ("police", "staff", "media")
     if (
-        (plural and opener in PERSON_HEADS | DOCUMENT_HEADS | OUTLET_HEADS)
+        (plural and opener in _PLURAL_OPENERS)
         or opener in QUANTIFIERS
         or opener in ("senior", "former", "top", "local", "state", "federal", "some")
     ) and (len(tokens) == 1 or not _is_capitalised(tokens[1])):
@@ -493,13 +499,13 @@ def _parse_plain(text):
         return None
     if len(tokens) == 1 and _adverb_shaped(lows[0]):
         return None  # "Separately,", "Additionally,": a sentence adverb, not a name
-    if len(tokens) == 1 and lows[0] in MONTHS | NATIONALITIES:
+    if len(tokens) == 1 and (lows[0] in MONTHS or lows[0] in NATIONALITIES):
         return None
     named = _name_after_title(tokens)
     if named is not None:
         return named
     # "a spokesman for the Kremlin", "an official at the ministry"
-    match = _head_phrase(core, _FOR_ORG, PERSON_HEADS | TITLE_WORDS)
+    match = _head_phrase(core, _FOR_ORG, PERSON_TITLE_HEADS)
     if match and not _is_capitalised(match.group("head").split()[-1]):
         descriptor = parse_speaker(match.group("head"))
         organisation = parse_speaker(match.group("rest"))
@@ -539,9 +545,9 @@ def _parse_plain(text):
     if not rest:
         return None
     rest_lows = [t.lower() for t in rest]
-    bodies = ORGANISATION_HEADS | GOVERNMENT_HEADS | OUTLET_HEADS
+    bodies = BODY_HEADS | OUTLET_HEADS
     described = det in QUANTIFIERS and (
-        rest_lows[-1] in PERSON_HEADS | TITLE_WORDS or _is_agent(rest_lows[-1])
+        rest_lows[-1] in PERSON_TITLE_HEADS or _is_agent(rest_lows[-1])
     )
     described = described or (det == "the" and rest_lows[-1] in bodies)
     for index, token in enumerate(rest):
@@ -586,7 +592,7 @@ def _parse_plain(text):
         "and" in rest_lows
         and det != "the"
         and not (
-            rest_lows[-1] in ORGANISATION_NAME_HEADS | GOVERNMENT_NAME_HEADS
+            rest_lows[-1] in BODY_NAME_HEADS
             or any(w in ("of", "for") for w in rest_lows[: rest_lows.index("and")])
         )
     ):
@@ -629,9 +635,9 @@ def _parse_plain(text):
     prefix, run = rest[:run_start], rest[run_start:]
     run_lows = [t.lower().rstrip(".") for t in run]
     if len(run) > 1 and (
-        run_lows[-1] in ORGANISATION_NAME_HEADS | GOVERNMENT_NAME_HEADS
+        run_lows[-1] in BODY_NAME_HEADS
         or any(w in ("of", "for") for w in run_lows)
-        and any(w in ORGANISATION_NAME_HEADS | GOVERNMENT_NAME_HEADS for w in run_lows)
+        and any(w in BODY_NAME_HEADS for w in run_lows)
     ):
         # A body's name after a description: "the state Department of Education".
         words = [t.lower() for t in prefix]
@@ -644,7 +650,7 @@ def _parse_plain(text):
             return replace(mention, description=" ".join(prefix))
     if not run or (
         len(run) == 1
-        and run[0].lower() in ORGANISATION_NAME_HEADS | GOVERNMENT_NAME_HEADS
+        and run[0].lower() in BODY_NAME_HEADS
         and all(_is_capitalised(t) for t in prefix)
     ):
         if det == "the" and rest_lows[-1] in TITLE_WORDS:
@@ -671,7 +677,7 @@ def _parse_plain(text):
     if prefix and prefix[-1].lower() in ("of", "for"):
         if len(run) == 1:
             return None  # "Tamil Nadu Minister for Industries": a portfolio, nobody named
-        if run_lows[-1] in ORGANISATION_NAME_HEADS | GOVERNMENT_NAME_HEADS:
+        if run_lows[-1] in BODY_NAME_HEADS:
             # "the Chief Corporate Communications Officer of NNPC Limited": whoever holds it
             return Mention(
                 name=core,
@@ -695,7 +701,7 @@ def _parse_plain(text):
     if head in OUTLET_HEADS:
         mention = _named(name, SK.OUTLET)
         return replace(mention, kind=SK.OUTLET, role=title, description=title)
-    if head in ORGANISATION_HEADS | GOVERNMENT_HEADS and head not in PERSON_HEADS:
+    if head in BODY_HEADS and head not in PERSON_HEADS:
         mention = _named(name, SK.ORGANISATION)
         return replace(mention, role=title, description=title)
     affiliation = _affiliation(prefix[: title_at[0]] or prefix, head)
@@ -927,10 +933,10 @@ def _name_after_title(tokens):
     portfolio after the preposition ("lawyer for defendant Mark Hollis")."""
     lows = [t.lower() for t in tokens]
     lowered = [i for i, t in enumerate(tokens) if t[:1].islower()]
-    if len(tokens) < 4 or not lowered or lows[0] in _DETERMINERS | QUANTIFIERS:
+    if len(tokens) < 4 or not lowered or (lows[0] in _DETERMINERS or lows[0] in QUANTIFIERS):
         return None
     last = lowered[-1]
-    heads = [i for i in lowered if lows[i] in PERSON_HEADS | TITLE_WORDS]
+    heads = [i for i in lowered if lows[i] in PERSON_TITLE_HEADS]
     if not heads or heads[0] > last:
         return None
     between = [i for i in lowered if heads[0] < i and lows[i] in _TITLE_PREPOSITIONS]
@@ -938,7 +944,7 @@ def _name_after_title(tokens):
         return None  # without a preposition, parse_speaker reads it whole
     tail = tokens[last + 1 :]
     topic = lows[between[0] + 1 : last + 1]
-    if not all(low in PORTFOLIO_WORDS | {"the", "and"} for low in topic):
+    if not all(low in PORTFOLIO_WORDS or low in ("the", "and") for low in topic):
         return None  # "lawyer for defendant Mark Hollis": the client, described
     owned = False
     if len(tail) >= 3 and lows[last] in _TITLE_PREPOSITIONS:
@@ -1040,7 +1046,7 @@ def _named_after_title(text):
         return None
     lows = [_strip_possessive(t.lower().strip(",")) for t in tokens]
     near = lows if before.endswith(",") else lows[-4:]  # the title, or a title's apposition
-    if not set(near) & (PERSON_HEADS | TITLE_WORDS) or set(lows) & _KIN_WORDS:
+    if not set(near) & (PERSON_TITLE_HEADS) or set(lows) & _KIN_WORDS:
         return None  # "Related article Hurricane Marco", "the wife of the late Jane Doe"
     if re.search(
         r"\b(?:spokes\w+|lawyers?|attorneys?|counsel|aides?|advisers?)\s+(?:for|to)\b", text
@@ -1164,15 +1170,14 @@ def _parse_speaker(text):
         )
     body = _NAMED_BODY.match(text)
     if body and not any(
-        w.lower() in NATIONALITIES | DESCRIPTION_WORDS | TITLE_WORDS
-        or normalize_name(w) in PLACE_INDEX
+        w.lower() in _DESCRIPTIVE_WORDS or normalize_name(w) in PLACE_INDEX
         for w in body.group("name").split()
     ):
         # "the CGT union", "the Likud party": the body, by its name.
         return _named(body.group("name"), SK.ORGANISATION)
     police = _PLACE_POLICE.match(text)
     if police and not any(
-        w.lower() in NATIONALITIES | DESCRIPTION_WORDS | TITLE_WORDS | _FORCE_WORDS
+        w.lower() in _DESCRIPTIVE_WORDS or w.lower() in _FORCE_WORDS
         for w in police.group("place").split()
     ):
         # "Tulsa police": the force of a place, named by it.
@@ -1203,7 +1208,7 @@ def _parse_speaker(text):
     levelled = _LEVELLED.match(text)
     if (
         levelled
-        and levelled.group("head").lower() not in PERSON_HEADS | TITLE_WORDS
+        and levelled.group("head").lower() not in PERSON_TITLE_HEADS
         and known_name(text) is None
     ):
         # "the federal Bureau of Prisons": the national body, whose name "federal" is no part
@@ -1266,7 +1271,11 @@ def _without_description(mention):
     while cut < len(words) - 1 and (
         words[cut] in ("NGO", "NGOs")
         or words[cut].endswith("-based")
-        or (words[cut].islower() and words[cut] not in _NAME_PARTICLES | _JURISDICTION_WORDS)
+        or (
+            words[cut].islower()
+            and words[cut] not in _NAME_PARTICLES
+            and words[cut] not in _JURISDICTION_WORDS
+        )
     ):
         cut += 1
     if cut == nation or not words[cut][:1].isupper():
@@ -1309,7 +1318,11 @@ def _possessed_name(text):
         return None
     demonym = _demonym(bare_owner) if normalize_name(bare_owner) in PLACE_INDEX else None
     words = normalize_name(name.name).split()
-    if demonym and name.kind != SK.PERSON and set(words) & (GOVERNMENT_NAME_HEADS | {"ministry"}):
+    if (
+        demonym
+        and name.kind != SK.PERSON
+        and any(w in GOVERNMENT_NAME_HEADS or w == "ministry" for w in words)
+    ):
         # "Syria's Ministry of Defence": that country's ministry, not any country's.
         demonymic = f"{demonym} {name.name}"
         return replace(name, name=demonymic, kind=SK.GOVERNMENT, aliases=[text, *name.aliases])
@@ -1397,6 +1410,16 @@ def _described_group(text):
     return Mention(name=text[0].lower() + text[1:], kind=SK.ANONYMOUS, anonymous=True)
 
 
+# The heads of a description before a name ("retired schoolteacher Maree Fenton" has none).
+_DESCRIBED_HEADS = (
+    PERSON_HEADS
+    | TITLE_BARE
+    | OUTLET_HEADS
+    | ORGANISATION_HEADS
+    | {"defender", "service", "platform", "app", "site", "firm"}
+)
+
+
 def _described_name(text):
     """ "the vessel-tracking service ShipWatch", "public defender Aisha Rahman"."""
     match = _DESCRIBED_NAME.match(text)
@@ -1404,17 +1427,10 @@ def _described_name(text):
         return _described_person(text)
     desc = match.group("desc").split()
     head = desc[-1].lower()
-    if head not in PERSON_HEADS | TITLE_BARE | OUTLET_HEADS | ORGANISATION_HEADS | {
-        "defender",
-        "service",
-        "platform",
-        "app",
-        "site",
-        "firm",
-    }:
+    if head not in _DESCRIBED_HEADS:
         return _described_person(text)  # "retired schoolteacher Maree Fenton"
     name = match.group("name")
-    if head in PERSON_HEADS | TITLE_BARE | {"defender"}:
+    if head in PERSON_HEADS or head in TITLE_BARE or head == "defender":
         mention = _parse_plain(name)
         if mention is None or mention.anonymous or mention.anaphor:
             return None
@@ -1555,7 +1571,7 @@ def _possessive_speaker(match, text):
                 name = f"{demonym} {rest}"
             return Mention(name=name, kind=SK.GOVERNMENT, aliases=[text])
     if (
-        head in ORGANISATION_HEADS | GOVERNMENT_HEADS
+        head in BODY_HEADS
         and head not in PERSON_HEADS
         and not owner.anonymous
         and not owner.anaphor
@@ -1571,7 +1587,7 @@ def _possessive_speaker(match, text):
             possessor=owner,
             relation=rest,
         )
-    if head in ORGANISATION_HEADS | GOVERNMENT_HEADS and head not in PERSON_HEADS:
+    if head in BODY_HEADS and head not in PERSON_HEADS:
         # "Demir's party", "the senator's campaign": a body of the owner's, unnamed.
         return Mention(
             name=text,
@@ -1590,7 +1606,12 @@ def _possessive_speaker(match, text):
             possessor=owner,
             relation=rest,
         )
-    if head in PERSON_HEADS or head in TITLE_BARE or head in _RELATION_GENDER | _RELATION_MALE:
+    if (
+        head in PERSON_HEADS
+        or head in TITLE_BARE
+        or head in _RELATION_GENDER
+        or head in _RELATION_MALE
+    ):
         gender = (
             "female" if head in _RELATION_GENDER else ("male" if head in _RELATION_MALE else "")
         )

@@ -369,6 +369,10 @@ _COMPANY_NAME_WORDS = {
     "labs",
     "media",
 }
+# The word lists above, joined once for the tests that take them together.
+_NOT_PUBLIC_WORDS = _COMPANY_NAME_WORDS | _PRIVATE_BODY_WORDS
+_PUBLIC_WORDS = GOVERNMENT_HEADS | GOVERNMENT_NAME_HEADS | _PUBLIC_BODY_WORDS
+_NOT_COMPANY_WORDS = _NOT_COMPANIES | _PUBLIC_BODY_WORDS | GOVERNMENT_HEADS
 
 
 def _compatible(head, body):
@@ -380,11 +384,9 @@ def _compatible(head, body):
     if not words or body.kind == SK.OUTLET:
         return 0
     if head in _PUBLIC_BODY_WORDS:
-        if set(words) & (_COMPANY_NAME_WORDS | _PRIVATE_BODY_WORDS):
+        if set(words) & _NOT_PUBLIC_WORDS:
             return 0
-        if body.kind == SK.GOVERNMENT or set(words) & (
-            GOVERNMENT_HEADS | GOVERNMENT_NAME_HEADS | _PUBLIC_BODY_WORDS
-        ):
+        if body.kind == SK.GOVERNMENT or set(words) & _PUBLIC_WORDS:
             return 2
         if any(w in PLACE_INDEX for w in words):
             # "Health Canada", "Transport Scotland": a portfolio and a place is a department.
@@ -481,7 +483,7 @@ _PRONOUN_WORDS = {"he", "she", "they", "it", "her", "his", "its", "their"}
 def _may_be_company(body):
     """Whether a body named before may be "the company": no government, court or agency."""
     words = set(normalize_name(body.name).split())
-    return not words & (_NOT_COMPANIES | _PUBLIC_BODY_WORDS | GOVERNMENT_HEADS)
+    return not words & _NOT_COMPANY_WORDS
 
 
 _AUDIT_OFFICES = frozenset(
@@ -1007,7 +1009,7 @@ class _Context:
             and not any(a <= m.position < b for a, b in self.sentence_quotes)
         ]
         spoke = [m for m, has in pool if has]
-        if joint is not None and not opening and head in _GENERIC_BODIES | {""}:
+        if joint is not None and not opening and (head in _GENERIC_BODIES or head == ""):
             # "The companies said …. The company said": the first of them, the subject.
             return joint.members[0].at(position), "body"
         if not opening and mention.name.lower() in ("its", "their"):
@@ -1061,7 +1063,7 @@ class _Context:
             last = known_name(member.name)
             if not earlier or (last and last[1] != SK.ORGANISATION):
                 continue
-            if set(member.key.split()) & (GOVERNMENT_HEADS | _NOT_COMPANIES):
+            if any(w in GOVERNMENT_HEADS or w in _NOT_COMPANIES for w in member.key.split()):
                 continue
             latest.append((max(earlier), member))
         if len(latest) < 2:
