@@ -1190,21 +1190,22 @@ class Loader:
                     found.append((source.name, EntityKind.ORGANISATION, list(source.aliases)))
                     keys.update(names)
         self.entities.prefetch(name for name, _, _ in found)
-        entities = []
+        entities = {}  # each entity once, in the order found, by its (provisional) key
         for name, kind, aliases in found:
             entity = self.entities.entity_for(name, kind, aliases, together=True)
-            if entity is not None and entity not in entities:
-                entities.append(entity)
+            if entity is not None:
+                entities.setdefault(self.entities.key_of(entity), entity)
+        entities = list(entities.values())
         self.entities.flush()  # the article's new entities, in one insert
         tagged = set()
         if updating:  # the tags already there stay, editors' own included
             tagged = set(article.tagged_items.values_list("tag_id", flat=True))
         new_tags = [entity for entity in entities if entity.pk not in tagged]
-        if new_tags:
-            # One insert instead of taggit's add(), which reads the tags first.
-            TaggedArticle.objects.bulk_create(
-                TaggedArticle(content_object=article, tag=entity) for entity in new_tags
-            )
+        # One insert instead of taggit's add(), which reads the tags first.
+        bulk.insert(
+            TaggedArticle,
+            [TaggedArticle(content_object=article, tag=entity) for entity in new_tags],
+        )
         by_key = {}
         for entity in entities:
             for each in [entity.name, *entity.aliases]:
