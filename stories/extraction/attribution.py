@@ -714,8 +714,12 @@ def apposition(first, second):
     ):
         # "The drug's maker, Veltris Pharmaceuticals": a body, described by what it is.
         words = (described.role or described.name).lower().split()
-        bodies = BODY_HEADS
-        if words and words[-1] in bodies - PERSON_HEADS and not described.document:
+        if (
+            words
+            and words[-1] in BODY_HEADS
+            and words[-1] not in PERSON_HEADS
+            and not described.document
+        ):
             return replace(named, description=described.role or described.name)
         return None
     if named.kind != SK.PERSON or described.anaphor not in ("", "title"):

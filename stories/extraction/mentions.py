@@ -302,7 +302,6 @@ def _runs(text, tokens):
             if previous.possessive:
                 following = _capitalised_run(tokens, j, text)
                 possessor = previous.text
-                heads = BODY_NAME_HEADS
                 if (
                     following
                     and normalize_name(possessor) not in PLACE_INDEX
@@ -314,7 +313,7 @@ def _runs(text, tokens):
                     # "the Space Agency's Heron probe", "Tarrant University's School of
                     # Physics": a body's thing or part, named on its own
                     and not (
-                        _head(possessor) in heads
+                        _head(possessor) in BODY_NAME_HEADS
                         and text[previous.raw_end - 2 : previous.raw_end] in ("'s", "’s")
                     )
                     # "Hollyfield's Owen Reddy": a person of the possessor's

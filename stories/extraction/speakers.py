@@ -313,8 +313,7 @@ def _affiliation(prefix_tokens, head):
         return None
     whole = normalize_name(" ".join(run)).split()
     if len(whole) > 2 and any(w in ("of", "for") for w in whole):
-        heads = BODY_NAME_HEADS
-        if any(w in heads for w in whole):
+        if any(w in BODY_NAME_HEADS for w in whole):
             return _named(" ".join(run))  # "Coronado County Board of Supervisors"
     for size in range(len(run), 0, -1):
         candidate = " ".join(run[:size])
@@ -545,11 +544,12 @@ def _parse_plain(text):
     if not rest:
         return None
     rest_lows = [t.lower() for t in rest]
-    bodies = BODY_HEADS | OUTLET_HEADS
     described = det in QUANTIFIERS and (
         rest_lows[-1] in PERSON_TITLE_HEADS or _is_agent(rest_lows[-1])
     )
-    described = described or (det == "the" and rest_lows[-1] in bodies)
+    described = described or (
+        det == "the" and (rest_lows[-1] in BODY_HEADS or rest_lows[-1] in OUTLET_HEADS)
+    )
     for index, token in enumerate(rest):
         low = token.lower()
         if described and re.fullmatch(r"[a-z][a-z-]+", token) and low not in _CLAUSE_WORDS:
