@@ -95,6 +95,9 @@ def test_source_found_by_alias_ignoring_case_and_accents():
     source = make_source("Yuri Ushakov", aliases=["Yury Ushakov"])
     assert Source.objects.named("YURY USHAKOV") == source
     assert Source.objects.named("The Associated Press") is None
+    accented, plain = make_source("Máirtín Ó Dálaigh"), make_source("Jose Nuñez-O'Brien")
+    assert Source.objects.named("Mairtin O Dalaigh") == accented
+    assert Source.objects.named("José Núñez-O’Brien") == plain
 
 
 def test_slugs_stay_unique():
