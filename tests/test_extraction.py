@@ -160,6 +160,22 @@ def test_sentence_offsets_index_the_text():
         ),
         ("Russian news agencies", "Russian news agencies", "outlet", "", None),
         ("court documents", "court documents", "anonymous", "", None),
+        # A title of a named body, then its holder's name.
+        (
+            "chief executive officer of the Barbados Hotel and Tourism Association Nicole "
+            "Forde-Jordan",
+            "Nicole Forde-Jordan",
+            "person",
+            "chief executive officer of the Barbados Hotel and Tourism Association",
+            "Barbados Hotel and Tourism Association",
+        ),
+        (
+            "President of the Barbados Workers Union Sarah Long",
+            "Sarah Long",
+            "person",
+            "President of the Barbados Workers Union",
+            "Barbados Workers Union",
+        ),
     ],
 )
 def test_speaker_phrases_give_name_kind_role_and_affiliation(phrase, name, kind, role, affiliation):
@@ -1506,6 +1522,49 @@ def test_a_surname_ending_in_ly_speaks_but_a_sentence_adverb_does_not():
     )
     found = [(f.source.name, f.via.name if f.via else None) for _, f in statements(body)]
     assert found == [("Kiri Donnelly", "Radio New Zealand"), ("the electoral office", None)]
+
+
+def test_an_english_judge_named_in_full_before_is_that_person():
+    body = (
+        "Puisne Judge Alison Hartnell said on Monday that the petition could proceed.\n\n"
+        "“The respondent cannot manufacture a dispute,” Mrs Justice Hartnell wrote.\n\n"
+        "Mrs Justice Hartnell said the concerns had been raised for the first time."
+    )
+    assert [f.source.name for _, f in statements(body)] == ["Alison Hartnell"] * 3
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Taoiseach Diarmuid Hanley said the targets were within reach.", "Diarmuid Hanley"),
+        ("Coxswain Dan Kitto said conditions were lumpy.", "Dan Kitto"),
+        ("Madam Comfort Esi Mensah said the traders would meet.", "Comfort Esi Mensah"),
+        ("Tánaiste Orla Breen said talks would resume.", "Orla Breen"),
+        ("Headmistress Ruth Calloway said the school would reopen.", "Ruth Calloway"),
+        ("Lord Mayor Anil Verma said the parade would go ahead.", "Anil Verma"),
+        # a minister's portfolio of abstract nouns, then a name of two words
+        (
+            "Minister for Sustainability and Climate Resiliency Kenrick Whorms said the study "
+            "would be considered.",
+            "Kenrick Whorms",
+        ),
+        # a body's acronym in brackets between its name and the title
+        (
+            "Kuomintang (KMT) Legislator Wu Tsung-han (吳宗翰), who represents a Hsinchu "
+            "County constituency, wrote on Facebook that the pipeline was late.",
+            "Wu Tsung-han",
+        ),
+        (
+            "Jordan Valley Authority (JVA) Secretary General Nidal Qudah said the canal would "
+            "be repaired, the Jordan News Agency, Petra, reported.",
+            "Nidal Qudah",
+        ),
+    ],
+)
+def test_a_title_before_a_name_is_no_part_of_the_name(sentence, name):
+    (_, found), *rest = statements(f"{sentence}\n\n{name.split()[-1]} said it again on Tuesday.")
+    assert found.source.name == name
+    assert [f.source.name for _, f in rest] == [name]
 
 
 def test_an_english_judge_is_named_with_the_title_and_is_the_judge():

@@ -1365,7 +1365,12 @@ _PLANS = _words(
     "strategy blueprint design"
 )
 _DEMAND = re.compile(r"^\s+(?:for\b|on\s+(?:[\w’'-]+\s+){1,6}?to\s+[a-z])")
-_NAME_ASIDE = re.compile(r"(?<=\w)\s\([^()\x1a]{1,40}\)(?=[\s,.;:]|$)(?!\s+[A-Z])")
+# Not before a capital ("Bank of China (Hong Kong) Ltd"), but for an acronym's: "the
+# Kuomintang (KMT) Legislator Wu Tsung-han".
+_NAME_ASIDE = re.compile(
+    r"(?<=\w)\s\((?:(?P<acronym>[A-Z][A-Z&]{1,7})|[^()\x1a]{1,40})\)(?=[\s,.;:]|$)"
+    r"(?(acronym)|(?!\s+[A-Z]))"
+)
 _PLACE_BASED = re.compile(r",(?=\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?-based\b)")
 
 

@@ -144,6 +144,14 @@ TITLE_WORDS = _words(
     " cr cr. cllr cllr. sir dame lord lady shri smt smt. sri thiru referee umpire conductor "
     "cellist violinist pianist composer barrister magistrate chair co-author mp mla mep msp "
     "mpp td councilmembers dpp"
+    # Heads of government, officers and crew, clergy, civic and court offices
+    " taoiseach tánaiste coxswain skipper helmsman curator registrar archdeacon vicar priest "
+    "monsignor deacon patriarch ayatollah mufti sultan sheikha chieftain prefect burgomaster "
+    "chairlady matron headmaster headmistress mayoress comptroller trooper patrolman corporal "
+    "airman seaman brigadier selectman assemblymember vice-chancellor lieutenant-governor "
+    "lord-mayor solicitor-general advocate-general inspector-general auditor-general "
+    "comptroller-general commissioner-general vice-president deputy-speaker deputy-mayor "
+    "rear-admiral vice-admiral major-general justices judges madam"
 )
 # Words that are a title only where a person's name follows: "Advocate Shahnaz Parveen Mithu",
 # "Detective Garda Aoife Brennan", "England lock Will Gathercole"; not "Advocate Health Care",
@@ -184,6 +192,8 @@ HONORIFIC_WORDS = _words(
     " comrade alhaji alhaja engr datuk datin dato dato' tengku tunku"
     # Zimbabwean: "Cde Owen Sibanda" (comrade)
     " cde"
+    # West African: "Madam Comfort Esi Mensah"
+    " madam"
 )
 # Letters after a name: "Jane Ndoro SC", "Jane Doe MP", "John Smith Jr.". Case matters:
 # "MS" is not "Ms".

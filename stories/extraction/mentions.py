@@ -929,6 +929,10 @@ def _not_a_name(piece, text):
     return False
 
 
+# Endings of the abstract nouns that portfolios are named with, and names are not.
+_ABSTRACT_NOUN = re.compile(r"(?:ency|ancy|ence|ance|ment|tion|sion|ity|ism|ness|ure|ics|ies)$")
+
+
 def _portfolio_name_start(words, lows, text):
     """Where the name starts after a minister's long title: "Union Minister for Finance
     Asha Pillai", "… of Electronics and Information Technology Vinod Kumar Bhatt" (three
@@ -942,6 +946,8 @@ def _portfolio_name_start(words, lows, text):
         tail = words[start:]
         if not _person_part(tail) or any(_head(w) in TITLE_BARE for w in tail):
             continue
+        if size == 3 and (lows[start] not in GIVEN_NAMES and _ABSTRACT_NOUN.search(lows[start])):
+            continue  # "… for Sustainability and Climate Resiliency Kenrick Whorms"
         if size == 3 and not (
             re.fullmatch(r"(?:[A-Z]\.)+", tail[0])
             or lows[start] in GIVEN_NAMES
@@ -1603,6 +1609,7 @@ class Cast:
                 or self._similar_person(hit.name)
                 or self._shortened(hit)
                 or self._surname_of(hit)
+                or self._judge_named(hit)
             )
             if member is None:
                 kind = self._kind_of(hit, words_alone, text)
@@ -1734,6 +1741,17 @@ class Cast:
             m
             for m in self.people()
             if m.key.endswith(" " + key) and len(m.key.split()) > len(key.split())
+        ]
+        return found[-1] if found else None
+
+    def _judge_named(self, hit):
+        """The person named before in full whom an English judge's title names: "Alison
+        Hartnell" for "Mrs Justice Hartnell"."""
+        words = hit.key.split()
+        if hit.role != "Justice" or len(words) != 3:
+            return None
+        found = [
+            m for m in self.people() if len(m.key.split()) > 1 and family_name_key(m) == words[-1]
         ]
         return found[-1] if found else None
 

@@ -995,6 +995,10 @@ def parse_speaker(text):
         return _named_after_title(text) or found
     if found.kind == SK.PERSON and "," in text and found.name not in text.rsplit(",", 1)[-1]:
         return _named_after_title(text) or found  # "Councillor for the …, Jo Bell (PNP)"
+    if found.kind == SK.PERSON and any(
+        w.lower() in BODY_NAME_HEADS for w in found.name.split()[:-2]
+    ):
+        return _named_after_title(text) or found  # "Barbados Workers Union Sarah Long"
     seat = found.name.split()[-1].lower() if found.name else ""
     if found.kind == SK.PERSON and _HELD_IN.search(found.role or "") and seat in _SEATS:
         # "Councillor for the Olympic Gardens Division": a title held in a place or a body,
@@ -1036,16 +1040,29 @@ def _named_after_title(text):
         run.insert(0, tokens.pop())
     while run and run[0].lower() in NAME_PARTICLES:
         tokens.append(run.pop(0))
+    # "… of the Barbados Hotel and Tourism Association Nicole Forde-Jordan": a body's name,
+    # then its officer's.
+    body_end = [i for i, t in enumerate(run[:-2]) if t.lower() in BODY_NAME_HEADS]
+    if body_end and run[body_end[-1] + 1].lower() in GIVEN_NAMES:
+        tokens, run = [*tokens, *run[: body_end[-1] + 1]], run[body_end[-1] + 1 :]
     if len(tokens) < 2 or not 2 <= len(run) <= 4:
         return None
     before = tokens[-1]
-    if before.lower() in _NOT_BEFORE_NAME or not (before.endswith(",") or before.islower()):
+    after_body = (
+        tokens[-1].lower() in BODY_NAME_HEADS
+        and run[0].lower() in GIVEN_NAMES
+        and bool(set(t.lower() for t in tokens) & _TITLE_PREPOSITIONS)
+    )
+    if before.lower() in _NOT_BEFORE_NAME or not (
+        before.endswith(",") or before.islower() or after_body
+    ):
         return None
     name = " ".join(run)
     if known_name(name) or not Cast._person_shaped(run):
         return None
     lows = [_strip_possessive(t.lower().strip(",")) for t in tokens]
-    near = lows if before.endswith(",") else lows[-4:]  # the title, or a title's apposition
+    # the title, or a title's apposition
+    near = lows if before.endswith(",") or after_body else lows[-4:]
     if not set(near) & (PERSON_TITLE_HEADS) or set(lows) & _KIN_WORDS:
         return None  # "Related article Hurricane Marco", "the wife of the late Jane Doe"
     if re.search(
@@ -1053,7 +1070,14 @@ def _named_after_title(text):
     ):
         return None  # "spokesman for billionaire Gautam Adani": the one spoken for
     role = re.sub(r"^(?:the|a|an)\s+", "", " ".join(tokens).rstrip(","), flags=re.I)
-    return Mention(name=name, kind=SK.PERSON, role=role)
+    affiliation = None
+    if after_body:
+        at = max(i for i, low in enumerate(lows) if low in _TITLE_PREPOSITIONS)
+        body = tokens[at + 1 :]
+        if body and body[0].lower() == "the":
+            body = body[1:]
+        affiliation = _named(" ".join(body), SK.ORGANISATION) if body else None
+    return Mention(name=name, kind=SK.PERSON, role=role, affiliation=affiliation)
 
 
 def _parse_speaker(text):
