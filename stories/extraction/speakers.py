@@ -1051,7 +1051,7 @@ def _named_after_title(text):
     after_body = (
         tokens[-1].lower() in BODY_NAME_HEADS
         and run[0].lower() in GIVEN_NAMES
-        and bool(set(t.lower() for t in tokens) & _TITLE_PREPOSITIONS)
+        and any(t.lower() in _TITLE_PREPOSITIONS for t in tokens)
     )
     if before.lower() in _NOT_BEFORE_NAME or not (
         before.endswith(",") or before.islower() or after_body
