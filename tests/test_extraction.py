@@ -1567,6 +1567,38 @@ def test_a_title_before_a_name_is_no_part_of_the_name(sentence, name):
     assert [f.source.name for _, f in rest] == [name]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mine produced 118,000 ounces last year, according to the company's annual report.",
+        "According to the company’s 2024 sustainability report, the fabs used 38,000 tons a day.",
+        "Its most recent audited financial statements show a surplus of $71 million.",
+    ],
+)
+def test_a_bodys_own_report_named_by_its_owner_is_the_bodys_word(sentence):
+    body = f"Yakopi Gold Ltd said the blockade had stopped its trucks.\n\n{sentence}"
+    assert [f.source.name for _, f in statements(body)] == ["Yakopi Gold Ltd"] * 2
+
+
+@pytest.mark.parametrize("outlet", ["state broadcaster ERT", "the BBC"])
+def test_who_says_something_in_an_interview_is_the_source_and_the_outlet_the_relay(outlet):
+    body = (
+        "Minister Christos Vlachogiannis defended the scheme in an interview with "
+        f"{outlet}, saying the payments were only the first step."
+    )
+    (_, found), *_ = statements(body)
+    assert (found.source.name, found.via.name) == (
+        "Christos Vlachogiannis",
+        outlet.split()[-1],
+    )
+
+
+@pytest.mark.parametrize("place", ["La Línea", "Lower Hutt", "El Paso"])
+def test_the_holder_of_an_office_of_a_place_is_the_person_named_after_it(place):
+    body = f"The mayor of {place}, Manuel Ortega, said any agreement must include investment."
+    assert by_quote(body, "The mayor").source.name == "Manuel Ortega"
+
+
 def test_an_english_judge_is_named_with_the_title_and_is_the_judge():
     body = (
         "Mrs Justice Ainsworth quashed the council’s decision on Friday.\n\n"

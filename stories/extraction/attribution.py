@@ -358,6 +358,9 @@ _RECENCY = re.compile(
 )
 
 
+_POSSESSIVE_WORD = re.compile(r"\w[’']s?(?=\s|$)")
+
+
 @lru_cache(maxsize=8192)
 def document_phrase(text):
     """A Mention for a document or a body's published word: "a report released last month by
@@ -392,14 +395,15 @@ def document_phrase(text):
     head, det = match.group("head"), (match.group("det") or "").lower()
     # "A 2023 Environment Agency assessment": the year it came out is no part of its name.
     mods = " ".join(_YEAR_FIRST.sub("", _RECENCY.sub("", match.group("mods") or "")).split())
+    if _POSSESSIVE_WORD.search(mods):
+        return None  # "the company's published calendar": parse_speaker reads possessives
     if any(w.lower() in _MOD_STOPS or w.endswith("ed") and w.islower() for w in mods.split()):
         return None  # "The mayor unveiled a plan": a clause, not a document's name
-    if mods and (mods[0].isupper() or re.search(r"[’']s$", mods)):
+    if mods and mods[0].isupper():
         if (
             (head in _VOICE_DOCUMENTS or head in _STATEMENTS)
             and not match.group("who")
             and mods[0].isupper()
-            and not re.search(r"[’']s$", mods)  # "the HSE's figures": parse_speaker reads those
         ):
             named = parse_speaker(mods)
             if head in _VOICE_DOCUMENTS or (
@@ -413,7 +417,7 @@ def document_phrase(text):
             ):
                 # "California Department of Education data", "the OPEC+ statement"
                 return named
-        if head in _NAMED_WORKS and not match.group("who") and not re.search(r"[’']s$", mods):
+        if head in _NAMED_WORKS and not match.group("who"):
             # "A Congressional Budget Office estimate", "an Associated Press analysis": the
             # body's own, as "an estimate by the Congressional Budget Office" is
             own = _RECENT_WORDS.sub("", _YEAR_FIRST.sub("", match.group("mods") or "")).strip()
@@ -521,6 +525,8 @@ def _speaker(text):
     "Homebuilders", "Farmers"."""
     if _holds_a_verb(text):
         return None  # "Daniel Haddad told CNN that": a clause, not who spoke
+    if _POSSESSIVE_WORD.search(text, len(text) - 3):
+        return None  # "the company's": whose, not who
     if "s own " in text:
         text = _OWN.sub("", text)  # "the college's own estimates": the college's estimates
     document = document_phrase(text)
@@ -1762,6 +1768,9 @@ _AS_PUT_IT = re.compile(
     r"(?:^|[,;]\s*|\b)[Aa]s\s+(?P<who>[^,;\x1a]{2,80}?)\s+(?P<verb>puts|put|says|said|writes|wrote|"
     r"noted|notes|argues|argued)(?:\s+it)?\s*(?=[,:\x1a])"
 )
+_TALKED_WITH = re.compile(
+    r"\b(?:interview|conversation|talks|meeting|call|chat|discussion|podcast|exchange)\s+$"
+)
 _WITH_SAYING = re.compile(
     r"\bwith\s+(?P<who>(?:(?!\bwith\b)[^;\x1a]){2,90}?),?\s+(?P<verb>"
     + "|".join(sorted(_PARTICIPLES, key=len, reverse=True))
@@ -1777,6 +1786,8 @@ def _with_speakers(masked):
         return []
     found = []
     for match in _WITH_SAYING.finditer(masked):
+        if _TALKED_WITH.search(masked, max(0, match.start() - 30), match.start()):
+            continue  # "… in an interview with ERT, saying …": the subject spoke to ERT
         who = match.group("who").strip(" ,")
         mention = _speaker(who)
         if mention is None and who.lower() in QUANTIFIERS:

@@ -508,11 +508,29 @@ def _parse_plain(text):
     if match and not _is_capitalised(match.group("head").split()[-1]):
         descriptor = parse_speaker(match.group("head"))
         organisation = parse_speaker(match.group("rest"))
+        if (
+            organisation is None
+            and match.group("prep").lower() == "of"
+            and _CAPITALISED_RUN.fullmatch(match.group("rest"))
+        ):
+            organisation = _named(match.group("rest"), SK.ORGANISATION)  # "mayor of La Línea"
         if organisation is not None and organisation.single:
             organisation = replace(organisation, kind=SK.ORGANISATION, single=False)
         voices = match.group("head").lower().split()[-1] in FIRM_VOICES
         if organisation is not None and voices and organisation.kind == SK.PERSON:
             # "Analysts at Harcourt Lyle": people work at a firm, not at a person.
+            organisation = replace(organisation, kind=SK.ORGANISATION)
+        if (
+            organisation is not None
+            and organisation.kind == SK.PERSON
+            and not (organisation.single or organisation.anonymous or organisation.role)
+            and match.group("prep").lower() == "of"
+            and (
+                organisation.name.split()[0].lower() not in GIVEN_NAMES
+                or organisation.name.split()[0].lower() in _NAME_PARTICLES
+            )
+        ):
+            # "the mayor of Lower Hutt", "the mayor of La Línea": a place, not somebody
             organisation = replace(organisation, kind=SK.ORGANISATION)
         spokes = descriptor is not None and (descriptor.role or descriptor.name).lower().split()[
             -1
@@ -630,7 +648,12 @@ def _parse_plain(text):
             run_start -= 1
         else:
             break
-    while run_start < len(rest) and rest[run_start].lower() in _NAME_JOINERS:
+    while (
+        run_start < len(rest)
+        and rest[run_start].lower() in _NAME_JOINERS
+        # "La Línea", "El Paso", "De Aar": a capitalised particle begins a name
+        and not (rest[run_start][:1].isupper() and rest[run_start].lower() in _NAME_PARTICLES)
+    ):
         run_start += 1
     prefix, run = rest[:run_start], rest[run_start:]
     run_lows = [t.lower().rstrip(".") for t in run]
@@ -733,7 +756,7 @@ SPEAKING_FOR = _words(
 )
 _POSSESSIVE = re.compile(
     r"^(?:(?P<owner>.+?)(?:['’]s|(?<=s)['’])|(?P<pronoun>[Hh]er|[Hh]is|[Ii]ts|[Tt]heir))\s+"
-    r"(?P<rest>[a-z][\w\s-]*)$"
+    r"(?P<rest>(?:\d{4}\s+)?[a-z][\w\s-]*)$"  # "the company's (2024) sustainability report"
 )
 # The last words of a title that holds an office, standing for its holder ("Water Resources
 # Minister says …"); not a surname or a brand's last word ("Burger King", "Dollar General").
@@ -889,6 +912,9 @@ class _HeadMatch:
 
     def group(self, name):
         return self._groups[name]
+
+
+_CAPITALISED_RUN = re.compile(r"[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*)*")
 
 
 def _head_phrase(text, separator, heads):

@@ -471,7 +471,8 @@ _WRITTEN_WORKS = {"study", "paper", "report", "review", "analysis", "research", 
 _AUTHORED = _WRITTEN_WORKS | set(
     "memo memorandum letter note poll filing assessment audit estimate estimates forecast "
     "forecasts projections findings statement presentation investigation inquiry probe "
-    "guidance proposal plan figures data statistics numbers results resolution".split()
+    "guidance proposal plan figures data statistics numbers results resolution statements "
+    "accounts filings reports".split()
 )
 _BARE_SPOKESPERSON = re.compile(r"(?:an?|the)\s+spokes(?:man|woman|person)$", re.IGNORECASE)
 # How far back (in characters) a body that spoke still speaks through "a spokeswoman".
@@ -1338,11 +1339,16 @@ class _Context:
                 name = f"{owner.name} {relation}"
                 # the word of a body or a person named ("the college" for the Royal College
                 # of Nursing), not of "the county coroner" or of "the government" unnamed
+                # "its annual report", "the company's filing": the body named before
                 authored = (
                     head in _AUTHORED
                     and not owner.anaphor
                     and owner.name[:1].isupper()
-                    and (not mention.possessor.anaphor or how == "body-word")
+                    and (
+                        not mention.possessor.anaphor
+                        or how == "body-word"
+                        or owner.kind in (SK.ORGANISATION, SK.GOVERNMENT)
+                    )
                 )
                 found = replace(
                     mention,
