@@ -1580,6 +1580,11 @@ def test_a_bodys_own_report_named_by_its_owner_is_the_bodys_word(sentence):
     assert [f.source.name for _, f in statements(body)] == ["Yakopi Gold Ltd"] * 2
 
 
+def test_a_name_that_ends_in_a_possessive_still_speaks():
+    body = "McDonald's said sales rose 4 percent.\n\nSainsbury's said it would hire 3,000 staff."
+    assert [f.source.name for _, f in statements(body)] == ["McDonald's", "Sainsbury's"]
+
+
 @pytest.mark.parametrize("outlet", ["state broadcaster ERT", "the BBC"])
 def test_who_says_something_in_an_interview_is_the_source_and_the_outlet_the_relay(outlet):
     body = (

@@ -359,6 +359,7 @@ _RECENCY = re.compile(
 
 
 _POSSESSIVE_WORD = re.compile(r"\w[’']s?(?=\s|$)")
+_OWNER_ONLY = re.compile(r"(?:[Tt]he|[Aa]n?)\s.*\w[’']s?$")
 
 
 @lru_cache(maxsize=8192)
@@ -396,15 +397,11 @@ def document_phrase(text):
     # "A 2023 Environment Agency assessment": the year it came out is no part of its name.
     mods = " ".join(_YEAR_FIRST.sub("", _RECENCY.sub("", match.group("mods") or "")).split())
     if _POSSESSIVE_WORD.search(mods):
-        return None  # "the company's published calendar": parse_speaker reads possessives
+        return None  # "the company's 2024 sustainability report": parse_speaker reads those
     if any(w.lower() in _MOD_STOPS or w.endswith("ed") and w.islower() for w in mods.split()):
         return None  # "The mayor unveiled a plan": a clause, not a document's name
     if mods and mods[0].isupper():
-        if (
-            (head in _VOICE_DOCUMENTS or head in _STATEMENTS)
-            and not match.group("who")
-            and mods[0].isupper()
-        ):
+        if (head in _VOICE_DOCUMENTS or head in _STATEMENTS) and not match.group("who"):
             named = parse_speaker(mods)
             if head in _VOICE_DOCUMENTS or (
                 named
@@ -525,8 +522,8 @@ def _speaker(text):
     "Homebuilders", "Farmers"."""
     if _holds_a_verb(text):
         return None  # "Daniel Haddad told CNN that": a clause, not who spoke
-    if _POSSESSIVE_WORD.search(text, len(text) - 3):
-        return None  # "the company's": whose, not who
+    if _OWNER_ONLY.match(text):
+        return None  # "the company's", "the CBE's": whose, not who (but "McDonald's" speaks)
     if "s own " in text:
         text = _OWN.sub("", text)  # "the college's own estimates": the college's estimates
     document = document_phrase(text)
