@@ -1750,10 +1750,7 @@ class Cast:
         words = hit.key.split()
         if hit.role != "Justice" or len(words) != 3:
             return None
-        found = [
-            m for m in self.people() if len(m.key.split()) > 1 and family_name_key(m) == words[-1]
-        ]
-        return found[-1] if found else None
+        return self.person_with_surname(words[-1], hit.start)
 
     def _similar_person(self, name):
         """A person already named with another spelling: "Muhammad" for "Mohammed"."""

@@ -509,28 +509,17 @@ def _parse_plain(text):
         descriptor = parse_speaker(match.group("head"))
         organisation = parse_speaker(match.group("rest"))
         if (
-            organisation is None
-            and match.group("prep").lower() == "of"
+            match.group("prep").lower() == "of"
             and _CAPITALISED_RUN.fullmatch(match.group("rest"))
+            and (organisation is None or _place_read_as_person(organisation))
         ):
-            organisation = _named(match.group("rest"), SK.ORGANISATION)  # "mayor of La Línea"
+            # "the mayor of Lower Hutt", "the mayor of La Línea": a place, not somebody
+            organisation = _named(match.group("rest"), SK.ORGANISATION)
         if organisation is not None and organisation.single:
             organisation = replace(organisation, kind=SK.ORGANISATION, single=False)
         voices = match.group("head").lower().split()[-1] in FIRM_VOICES
         if organisation is not None and voices and organisation.kind == SK.PERSON:
             # "Analysts at Harcourt Lyle": people work at a firm, not at a person.
-            organisation = replace(organisation, kind=SK.ORGANISATION)
-        if (
-            organisation is not None
-            and organisation.kind == SK.PERSON
-            and not (organisation.single or organisation.anonymous or organisation.role)
-            and match.group("prep").lower() == "of"
-            and (
-                organisation.name.split()[0].lower() not in GIVEN_NAMES
-                or organisation.name.split()[0].lower() in _NAME_PARTICLES
-            )
-        ):
-            # "the mayor of Lower Hutt", "the mayor of La Línea": a place, not somebody
             organisation = replace(organisation, kind=SK.ORGANISATION)
         spokes = descriptor is not None and (descriptor.role or descriptor.name).lower().split()[
             -1
@@ -914,6 +903,16 @@ class _HeadMatch:
         return self._groups[name]
 
 
+def _place_read_as_person(mention):
+    """Whether a name read as a person's does not start as one: "Lower Hutt", "La Línea"."""
+    first = mention.name.split()[0].lower()
+    return (
+        mention.kind == SK.PERSON
+        and not (mention.single or mention.anonymous or mention.role)
+        and (first not in GIVEN_NAMES or first in _NAME_PARTICLES)
+    )
+
+
 _CAPITALISED_RUN = re.compile(r"[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*)*")
 
 
@@ -1069,16 +1068,13 @@ def _named_after_title(text):
     # "… of the Barbados Hotel and Tourism Association Nicole Forde-Jordan": a body's name,
     # then its officer's.
     body_end = [i for i, t in enumerate(run[:-2]) if t.lower() in BODY_NAME_HEADS]
-    if body_end and run[body_end[-1] + 1].lower() in GIVEN_NAMES:
+    after_body = bool(body_end) and run[body_end[-1] + 1].lower() in GIVEN_NAMES
+    if after_body:
         tokens, run = [*tokens, *run[: body_end[-1] + 1]], run[body_end[-1] + 1 :]
     if len(tokens) < 2 or not 2 <= len(run) <= 4:
         return None
     before = tokens[-1]
-    after_body = (
-        tokens[-1].lower() in BODY_NAME_HEADS
-        and run[0].lower() in GIVEN_NAMES
-        and any(t.lower() in _TITLE_PREPOSITIONS for t in tokens)
-    )
+    after_body = after_body and any(t.lower() in _TITLE_PREPOSITIONS for t in tokens)
     if before.lower() in _NOT_BEFORE_NAME or not (
         before.endswith(",") or before.islower() or after_body
     ):
