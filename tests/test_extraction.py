@@ -1559,6 +1559,25 @@ def test_an_english_judge_named_in_full_before_is_that_person():
             "be repaired, the Jordan News Agency, Petra, reported.",
             "Nidal Qudah",
         ),
+        # what a person is, capitalised before the name: a noun before a given name, or a
+        # title made with a hyphen
+        ("Businessman Travis Kell said the tariffs had hurt farmers.", "Travis Kell"),
+        ("City Councilor Dana Whitcombe said the audit was alarming.", "Dana Whitcombe"),
+        ("FSIN Vice-Chief Darryl Okemaw told CBC Saskatoon the case was clear.", "Darryl Okemaw"),
+        # Bhutanese forms of address
+        ("Energy Minister Lyonpo Kinzang Rabgyel said the rate was fair.", "Kinzang Rabgyel"),
+        ("Dasho Pema Lhendup told Kuensel the units would be ready.", "Pema Lhendup"),
+        # Arabic names, with "bin", "bint" and "al"
+        (
+            "Co-author Dr Muna bint Said al Kindi, a marine ecologist at the university, said "
+            "the seagrass had thinned.",
+            "Muna bint Said al Kindi",
+        ),
+        (
+            "Hamood bin Ali al Maqbali, head of the fishermen's committee, said catches had "
+            "fallen.",
+            "Hamood bin Ali al Maqbali",
+        ),
     ],
 )
 def test_a_title_before_a_name_is_no_part_of_the_name(sentence, name):
@@ -4124,3 +4143,73 @@ def test_police_and_the_court_are_the_force_and_the_court_the_story_names(body, 
 def test_a_spokesperson_named_after_a_body_speaks_for_it(body, speaker):
     found = statements(body)[0][1]
     assert found.source.name == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        (
+            "But Marcin Ostrowski, a PiS MP and member of the Sejm’s justice committee, told "
+            "the Polish Press Agency that the verdict was political.",
+            "Marcin Ostrowski",
+        ),
+        ("And Anna Nowak, a lawyer for the judge, said the ruling was welcome.", "Anna Nowak"),
+    ],
+)
+def test_a_conjunction_opening_the_sentence_is_no_part_of_its_speaker(sentence, name):
+    ((_, found),) = statements(sentence)
+    assert found.source.name == name
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        (
+            "The Connétable of St Ouen, Michael Gallichan, said he supported the principle.",
+            "Michael Gallichan",
+        ),
+        (
+            "Member of Parliament for South Choiseul, Hon. Wilson Zalebula, told the House the "
+            "licence had been renewed.",
+            "Wilson Zalebula",
+        ),
+    ],
+)
+def test_an_office_of_a_place_then_its_holder_is_the_holder(sentence, name):
+    body = f"{sentence}\n\n“It is all very well,” he said."
+    (_, first), (_, second) = statements(body)
+    assert first.source.name == name
+    assert first.source.kind == SourceKind.PERSON
+    assert second.source.name == name
+
+
+def test_a_body_named_with_of_and_a_place_is_still_the_body():
+    ((_, found),) = statements("The Bank of England, Threadneedle Street, said rates would rise.")
+    assert found.source.name == "Bank of England"
+
+
+def test_an_office_named_alone_is_its_holder_but_a_surname_that_is_a_title_is_not():
+    body = (
+        "Energy Minister Lyonpo Kinzang Rabgyel said the rate was fair.\n\n"
+        "“We had to balance two things,” Lyonpo said.\n\n"
+        "Finance Minister Ama Owusu said the budget was sound.\n\n"
+        "“It is a good budget,” Minister said.\n\n"
+        "Historian Tom King said the budget was the largest in a decade.\n\n"
+        "“Nobody has seen one like it,” King said."
+    )
+    sources = [found.source.name for _, found in statements(body)]
+    assert sources == [
+        "Kinzang Rabgyel",
+        "Kinzang Rabgyel",
+        "Ama Owusu",
+        "Ama Owusu",
+        "Tom King",
+        "Tom King",
+    ]
+
+
+def test_a_spokesperson_for_a_body_in_lower_case_still_speaks_for_it():
+    ((_, found),) = statements(
+        "A spokesperson for Moody’s declined to comment on the budget when contacted on Tuesday."
+    )
+    assert found.source.name == "Moody’s"

@@ -32,8 +32,10 @@ from functools import lru_cache
 
 from stories.extraction.lexicon import (
     BODY_HEADS,
+    BODY_NAME_HEADS,
     DESCRIPTION_WORDS,
     DOCUMENT_HEADS,
+    GIVEN_NAMES,
     LANGUAGES,
     MONTHS,
     NAME_PARTICLES,
@@ -41,6 +43,7 @@ from stories.extraction.lexicon import (
     OUTLET_NAME_WORDS,
     PERSON_HEADS,
     PLACE_INDEX,
+    PLACE_NAME_HEADS,
     QUANTIFIERS,
     SK,
     _words,
@@ -601,13 +604,15 @@ def _holds_a_verb(text):
 
 def _given_name_at(words, index):
     """Whether words[index], a verb's spelling, starts a name there: "Will Gathercole",
-    "lock Will Gathercole"; not "Ministers Will Review", a headline's capitals."""
+    "lock Will Gathercole", "Muna bint Said al Kindi"; not "Ministers Will Review", a
+    headline's capitals."""
     word = words[index]
-    return (
-        word[:1].isupper()
-        and index + 1 < len(words)
+    return word[:1].isupper() and (
+        index + 1 < len(words)
         and words[index + 1][:1].isupper()
         and (index == 0 or words[index - 1][:1].islower())
+        or index > 0
+        and words[index - 1] in NAME_PARTICLES
     )
 
 
@@ -749,6 +754,23 @@ def apposition(first, second):
     )
 
 
+# A conjunction or linking adverb that opens a sentence before its subject: "But Marcin
+# Ostrowski, a PiS MP, told PAP".
+_CONJUNCTION = re.compile(
+    r"\s*(?:But|And|Yet|So|Still|Or|Nor|Now|Then|Also|Plus|Instead|Meanwhile|However)\s+"
+    r"(?=[A-Za-z])"
+)
+
+
+def _after_conjunction(core, a, b):
+    """(start, piece, speaker) of core[a:b] read again after an opening conjunction; the
+    speaker is None when there is none, or none after it."""
+    opening = _CONJUNCTION.match(core, a, b)
+    if opening is None:
+        return a, core[a:b], None
+    return opening.end(), core[opening.end() : b], _speaker(core[opening.end() : b])
+
+
 def _is_intro(piece):
     """Whether a comma-separated piece before the subject is an introductory phrase."""
     stripped = piece.strip()
@@ -768,6 +790,8 @@ def clause_subject(core, limit=None, coordinated=False):
         if not piece.strip():
             continue
         mention = _speaker(piece)
+        if mention is None and index == 0:
+            a, piece, mention = _after_conjunction(core, a, b)
         if mention is None:
             head = head_speaker(piece)
             if (
@@ -858,6 +882,11 @@ def clause_subject(core, limit=None, coordinated=False):
             joined = other and apposition(mention, other)
             if joined:
                 return joined, a
+            office = _office_of_place(mention)
+            if office and _full_name(other):
+                # "The Connétable of St Ouen, Michael Gallichan,", "Member of Parliament for
+                # South Choiseul, Hon. Wilson Zalebula,": an office, then who holds it.
+                return replace(other, role=other.role or office), a
             if (
                 other is not None
                 and other.kind in (SK.ORGANISATION, SK.GOVERNMENT)
@@ -874,6 +903,46 @@ def clause_subject(core, limit=None, coordinated=False):
                     return replace(joined, affiliation=joined.affiliation or other), a
         return mention, a
     return None
+
+
+_OFFICE_OF_PLACE = re.compile(
+    r"(?:[Tt]he\s+)?(?P<office>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s+(?:of|for)\s+[A-Z]"
+)
+
+
+def _office_of_place(mention):
+    """The office, when a mention names an office of a place or a seat rather than somebody
+    or some body: "The Connétable of St Ouen" (read as a body's name), "Member of Parliament
+    for South Choiseul" (read as a title and a person); not "Bank of England", "City of
+    London", "Sisters of Mercy" or "Secretary of State Mike Pompeo". Else ""."""
+    if mention.anonymous or mention.anaphor:
+        return ""
+    if mention.kind == SK.PERSON:
+        words = mention.name.split()
+        if mention.role.endswith((" of", " for")) and words[0].lower() not in GIVEN_NAMES:
+            return f"{mention.role} {mention.name}"
+        return ""
+    office = _OFFICE_OF_PLACE.match(mention.name)
+    if mention.kind not in (SK.ORGANISATION, SK.GOVERNMENT) or office is None:
+        return ""
+    last = office.group("office").split()[-1].lower()
+    if (
+        last in BODY_NAME_HEADS
+        or last in PLACE_NAME_HEADS
+        or last.endswith("s")
+        or known_name(mention.name) is not None
+    ):
+        return ""
+    return mention.name
+
+
+def _full_name(mention):
+    """Whether a mention names a person in full."""
+    return (
+        mention is not None
+        and mention.kind == SK.PERSON
+        and not (mention.anonymous or mention.anaphor or mention.single)
+    )
 
 
 _LED_BY_ASIDE = re.compile(
@@ -941,6 +1010,8 @@ def _subject_at_start(core):
         if not piece.strip():
             continue
         whole = _speaker(piece)
+        if whole is None and index == 0:
+            a, piece, whole = _after_conjunction(core, a, b)
         if whole is not None:
             if index + 1 < len(parts):
                 c, d = parts[index + 1]

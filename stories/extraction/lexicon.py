@@ -140,7 +140,9 @@ TITLE_WORDS = _words(
     " lt-col lt-gen lt-cdr maj-gen brig-gen col-gen lt.-col. maj.-gen."
     " candidate nominee challenger incumbent hopeful contender"
     " convener convenor gda det sgt insp supt comrade cde alhaji alhaja engr engr. datuk datin "
-    "dato dato' tengku tunku"
+    "dato dato' tengku tunku dasho"
+    # Bhutanese ministers: "Lyonpo Kinzang Rabgyel", and "Lyonpo" alone for him
+    " lyonpo lyonchhen"
     " cr cr. cllr cllr. sir dame lord lady shri smt smt. sri thiru referee umpire conductor "
     "cellist violinist pianist composer barrister magistrate chair co-author mp mla mep msp "
     "mpp td councilmembers dpp"
@@ -194,6 +196,8 @@ HONORIFIC_WORDS = _words(
     " cde"
     # West African: "Madam Comfort Esi Mensah"
     " madam"
+    # Bhutanese: "Dasho Pema Lhendup", "Aum Sonam Choden"
+    " dasho aum"
 )
 # Letters after a name: "Jane Ndoro SC", "Jane Doe MP", "John Smith Jr.". Case matters:
 # "MS" is not "Ms".
@@ -283,6 +287,7 @@ PERSON_HEADS = _words(
     "midwives paramedic paramedics firefighter firefighters sailor sailors fisherman fishermen "
     "carpenter carpenters plumber plumbers electrician electricians mechanic mechanics cleaner "
     "cleaners cook cooks baker bakers butcher butchers pensioner pensioners entrepreneur "
+    "businessman businesswoman businessmen businesswomen councilmember councilwoman councilman "
     "entrepreneurs historian historians lecturer lecturers academic academics evacuee evacuees"
 )
 OUTLET_HEADS = _words(
@@ -356,10 +361,10 @@ QUANTIFIERS = _words(
     "a an one two three four five six seven eight nine ten several some many multiple "
     "other another numerous few dozens"
 )
-CONNECTORS = _words("of for de del della der van von bin al da di du la le y and &")
+CONNECTORS = _words("of for de del della der van von bin bint binti al da di du la le y and &")
 # Lower-case words inside or before a name: "Ursula von der Leyen", "el Nuevo Herald".
 NAME_PARTICLES = _words(
-    "de van von der den da di du la le del della dos das ter ten bin ibn al el il ap ab"
+    "de van von der den da di du la le del della dos das ter ten bin bint binti ibn al el il ap ab"
 )
 ORGANISATION_NAME_HEADS = _words(
     "agency ministry council house department committee commission party court bank "
@@ -554,6 +559,20 @@ UNISEX_NAMES = _words(
     "quinn robin sam taylor terry tracy"
 )
 GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES | UNISEX_NAMES
+
+
+def noun_title_before_name(lows, index):
+    """Whether lows[index], a noun for what one person is, stands as a title before their
+    name: "Businessman Travis Kell", "City Councilor Dana Whitcombe" (before a given name),
+    "FSIN Vice-Chief Darryl Okemaw" (a title made with a hyphen); not "Head Start Program" or
+    "Farmers Union". The caller checks that a person's name follows it."""
+    low = lows[index]
+    compound = "-" in low
+    if compound:
+        low = low.rsplit("-", 1)[1]
+    if low not in PERSON_TITLE_HEADS or (low.endswith("s") and not low.endswith("ss")):
+        return False
+    return compound or (index + 1 < len(lows) and lows[index + 1] in GIVEN_NAMES)
 
 
 def name_gender(name):

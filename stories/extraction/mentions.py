@@ -55,6 +55,7 @@ from stories.extraction.lexicon import (
     known_name,
     name_gender,
     normalize_name,
+    noun_title_before_name,
     title_before_name,
 )
 from stories.extraction.speakers import (
@@ -100,7 +101,7 @@ class NameHit:
 
 
 _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F\u0400-\u04FF][\w'’.\-/&]*|&|\d[\w\-]*")
-_CONNECTORS = _words("of for de van von bin al da di du la le del der y o ap dello")
+_CONNECTORS = _words("of for de van von bin bint binti ibn al da di du la le del der y o ap dello")
 _CONNECTORS_AND_THE = _CONNECTORS | {"the", "and", "&"}
 # "mayor of Riverton", "the streets of Lagos": what follows is a place.
 # Titles that an unknown name before them makes a place's ("Riverton Mayor …"); before
@@ -581,12 +582,19 @@ _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 
 def _without_particles(words):
     """The words of a name, without the particles of a surname that follow a given name and a
-    surname ("Marta Echevarría de la Fuente"); all of them otherwise ("Caja de Ahorros del
+    surname ("Marta Echevarría de la Fuente") or that name a parent after a given name
+    ("Salim bin Hamad al Harthy"); all of them otherwise ("Caja de Ahorros del
     Mediterráneo")."""
     first = next((i for i, w in enumerate(words) if w.lower() in NAME_PARTICLES), None)
-    if first is None or first < 2 or len(words) - first > 3:
+    if first is None or len(words) - first > 3 + (words[first].lower() in _PATRONYMICS):
+        return words
+    if first < 2 and not (first == 1 and words[first].lower() in _PATRONYMICS):
         return words
     return [w for w in words if w.lower() not in NAME_PARTICLES]
+
+
+# "son of", "daughter of" in Arabic and Malay names.
+_PATRONYMICS = frozenset(("bin", "bint", "binti", "ibn"))
 
 
 def _person_part(words):
@@ -628,6 +636,15 @@ _PARTY_WORDS = _words(
     "longtime fellow former senior junior chief top lead local independent"
 )
 _JUDGES = {"mr", "mrs", "ms", "miss", "lord", "lady"}
+
+
+def _title_before(lows, index):
+    """Whether lows[index] is a title there, before a name (which the caller checks)."""
+    return (
+        lows[index] in TITLE_BARE
+        or title_before_name(lows, index)
+        or noun_title_before_name(lows, index)
+    )
 
 
 def _split_run(text, run, context):
@@ -753,7 +770,7 @@ def _split_run(text, run, context):
         titled_words = words[: lows.index("of", 1)]
     if not judge and not _ends_in_org_head(titled_words) and known_name(" ".join(words)) is None:
         for index in range(len(words) - 1):
-            if lows[index] not in TITLE_BARE and not title_before_name(lows, index):
+            if not _title_before(lows, index):
                 continue
             rest = lows[index + 1 :]
             limit = index + 1 + rest.index("of") if "of" in rest[1:] else len(words)
@@ -779,9 +796,7 @@ def _split_run(text, run, context):
         elif affiliation is None:
             # "Kerala Minister for Fisheries …", "Gujarat's Minister …": the place or
             # body the title belongs to is named too.
-            first_title = next(
-                i for i, low in enumerate(lows) if low in TITLE_BARE or title_before_name(lows, i)
-            )
+            first_title = next(i for i in range(len(lows)) if _title_before(lows, i))
             prefix = run[:first_title]
             if (
                 prefix
@@ -1905,6 +1920,8 @@ class Cast:
             return EK.PERSON
         if personal and lows[0] in self._addressed and (len(words) > 2 or "-" in words[-1]):
             return EK.PERSON  # "Leong Kah Meng" … "Mr Leong": the family name written first
+        if personal and any(low in _PATRONYMICS for low in lows[1:-1]):
+            return EK.PERSON  # "Hamood bin Ali al Maqbali" … "Hamood said"
         if first_alone or _APPOSITION_ORG.match(after) or _AFTER_ORG.match(after):
             return EK.ORGANISATION
         state = _STATE_AFTER.match(after)

@@ -44,6 +44,7 @@ from stories.extraction.lexicon import (
     _words,
     known_name,
     normalize_name,
+    noun_title_before_name,
     title_before_name,
 )
 from stories.extraction.text import QUOTE_MASK
@@ -167,14 +168,18 @@ def _title_at(tokens, index):
     """Whether tokens[index] is a title, or part of one, where it stands."""
     if tokens[index].lower() in TITLE_WORDS:
         return True
-    return title_before_name([t.lower() for t in tokens], index) and _is_person_shaped(
-        tokens[index + 1 :]
-    )
+    lows = [t.lower() for t in tokens]
+    return (
+        title_before_name(lows, index)
+        or len(tokens) - index >= 3
+        and noun_title_before_name(lows, index)
+    ) and _is_person_shaped(tokens[index + 1 :])
 
 
 # The particles that, after an unknown given name, still make a surname rather than a body's
-# name: Dutch, German and Arabic ones ("Pieter van der Merwe", "Khalid bin Talal").
-_SURNAME_PARTICLES = _words("van von der den ter ten bin ibn ap")
+# name: Dutch, German and Arabic ones ("Pieter van der Merwe", "Khalid bin Talal", "Muna bint
+# Said al Kindi").
+_SURNAME_PARTICLES = _words("van von der den ter ten bin bint binti ibn ap al el")
 
 
 def _is_person_shaped(tokens):
@@ -491,6 +496,9 @@ def _parse_plain(text):
     lows = [t.lower() for t in tokens]
     if len(tokens) == 1 and lows[0] in PRONOUNS and not qualifier:
         return Mention(name=tokens[0], anaphor=PRONOUNS[lows[0]])
+    if len(tokens) == 1 and lows[0] in _BARE_OFFICES and tokens[0][0].isupper() and not qualifier:
+        # "…,” Minister said", "Lyonpo said": the holder of the office, named before
+        return Mention(name=tokens[0], anaphor="title", title_words=frozenset(lows), role=lows[0])
     known = known_name(core) if core[:1].isupper() or not core.islower() else None
     if known and not qualifier and (_is_capitalised(tokens[-1]) or len(tokens) == 1):
         return _named(core)
@@ -754,6 +762,10 @@ _OFFICE_HEADS = set(
     "chairperson spokesman spokeswoman spokesperson director ceo treasurer prosecutor "
     "attorney-general ombudsman coroner superintendent".split()
 )
+
+# Offices whose name alone, capitalised, stands for their holder ("Minister said"); not
+# titles that are also surnames ("King", "Major", "Bishop", "Dean").
+_BARE_OFFICES = frozenset(_OFFICE_HEADS | {"lyonpo", "lyonchhen"})
 
 
 def _office_head(words):
