@@ -4213,3 +4213,68 @@ def test_a_spokesperson_for_a_body_in_lower_case_still_speaks_for_it():
         "A spokesperson for Moody’s declined to comment on the budget when contacted on Tuesday."
     )
     assert found.source.name == "Moody’s"
+
+
+def test_the_company_is_one_named_as_a_company_not_a_committee_or_an_alliance():
+    body = (
+        "The Public Accounts Committee (PAC) heard on Tuesday that the PAC had asked for the "
+        "audit in March. PAC members said the ministry had been slow.\n\n"
+        "According to the report, Mwera Agro Supplies Limited received K1.1 billion for "
+        "73,000 bags.\n\n"
+        "The company did not respond to questions sent on Wednesday."
+    )
+    assert by_quote(body, "The company did not").source.name == "Mwera Agro Supplies Limited"
+
+
+def test_the_company_is_not_the_alliance_suing_it():
+    body = (
+        "The Ozark Clearwater Alliance has sued Hollister Poultry Co. over its wastewater, "
+        "the alliance said on Monday.\n\n"
+        "The company's own monitoring reports show its effluent exceeded the ammonia limit in "
+        "19 of 24 months, the alliance said."
+    )
+    found = by_quote(body, "The company's own")
+    assert found.source.name == "Ozark Clearwater Alliance"  # who said so: the alliance
+    body = body.replace(", the alliance said.", ".")
+    assert by_quote(body, "The company's own").source.name == "Hollister Poultry Co."
+
+
+@pytest.mark.parametrize("outlet", ["Postimees", "Delfi"])
+def test_a_one_word_name_reporting_what_a_named_speaker_said_is_a_relay(outlet):
+    ((_, found),) = statements(
+        "Tallinn University of Technology has also warned that it may have to delay hiring "
+        f"if the freeze goes ahead, {outlet} reported."
+    )
+    assert found.source.name == "Tallinn University of Technology"
+    assert found.via.name == outlet
+    assert found.via.kind == SourceKind.OUTLET
+
+
+def test_what_a_relay_reported_that_a_body_hailed_is_the_bodys_word():
+    ((_, found),) = statements(
+        "China's official Xinhua news agency reported that the Chinese embassy in Dar es Salaam "
+        "had hailed the agreement as “a model of South-South co-operation.”"
+    )
+    assert found.source.name == "Chinese embassy in Dar es Salaam"
+    assert found.via.name == "Xinhua"
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        (
+            "The Syrian embassy in Amman could not be reached for comment on Wednesday.",
+            "Syrian embassy in Amman",
+        ),
+    ],
+)
+def test_an_embassy_is_named_with_the_city_it_is_in(sentence, name):
+    ((_, found),) = statements(sentence)
+    assert found.source.name == name
+
+
+def test_a_named_body_s_office_in_a_city_is_not_named_with_the_city():
+    ((_, found),) = statements(
+        "The National Weather Service office in Jackson said it would send survey teams."
+    )
+    assert "Jackson" not in found.source.name

@@ -1607,8 +1607,13 @@ def _read_attributions(masked):
             pattern="inverted" if inverted else ("quote-verb" if verb in QUOTE_VERBS else "verb"),
         )
         attribution.trailing = _is_trailing(masked, end)
-        attribution.embedded = bool(
-            re.search(r"\b(?:what|who|whom|which|that)\s*$", masked[:start], re.IGNORECASE)
+        relative = re.search(r"\b(?:what|who|whom|which|that)\s*$", masked[:start], re.I)
+        # not "Xinhua reported that the embassy had hailed … as “…”": what the relay
+        # reported; but "Kyodo reported that Tokyo had recalled its envoy" is no speech
+        attribution.embedded = bool(relative) and not (
+            relative.group().lower().startswith("that")
+            and (verb in QUOTE_VERBS or verb in PURE_SPEECH_VERBS)
+            and any(m.end() == start for m in _REPORTED_THAT.finditer(masked, 0, start))
         )
         lead_in = masked[:start].rstrip()
         attribution.leading = not any(f.verb_start < start for f in found) and (

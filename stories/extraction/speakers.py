@@ -1028,7 +1028,9 @@ def parse_speaker(text):
     relations Conor Fitzgibbon".
     """
     found = _parse_speaker(text)
-    if found is None or (found.anonymous and not found.speaks_for):
+    if found is None:
+        return _named_after_title(text) or _body_in_place(text)
+    if found.anonymous and not found.speaks_for:
         return _named_after_title(text) or found
     if found.kind == SK.PERSON and "," in text and found.name not in text.rsplit(",", 1)[-1]:
         return _named_after_title(text) or found  # "Councillor for the …, Jo Bell (PNP)"
@@ -1046,6 +1048,30 @@ def parse_speaker(text):
 
 
 _HELD_IN = re.compile(r"\s(?:for|of|at|in)(?:\s+the)?$")
+_IN_PLACE = re.compile(
+    r"^(?P<body>.+?)\s+in\s+(?P<place>[A-Z][\w’'.-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w’'.-]*){0,3})$"
+)
+
+
+def _body_in_place(text):
+    """A body described by where it is: "the Chinese embassy in Dar es Salaam" (a name, as
+    a nationality makes it), "the court in Olsztyn" (the court, named before); not "federal
+    court in Boston" or "the National Weather Service office in Jackson"."""
+    match = _IN_PLACE.match(text.strip())
+    if match is None or not match.group("body").lower().startswith("the "):
+        return None
+    body = _parse_speaker(match.group("body"))
+    if not body or body.anaphor not in ("organisation", "government"):
+        return None
+    words = body.name.split()[1:]
+    named = [w for w in words if w[:1].isupper()]
+    if not named:
+        return body
+    if not all(w.lower() in NATIONALITIES or _ABBREVIATION_TOKEN.fullmatch(w) for w in named):
+        return None
+    return Mention(name=f"{' '.join(words)} in {match.group('place')}", kind=body.kind)
+
+
 _SEATS = _words("division ward constituency district county riding borough parish")
 
 
@@ -1599,6 +1625,11 @@ def _possessive_speaker(match, text):
             and named.kind in (SK.ORGANISATION, SK.GOVERNMENT, SK.OUTLET)
             and not (named.anonymous or named.anaphor)
         ):
+            return replace(named, description=text)
+    if not pronoun and head in OUTLET_HEADS and any(w[:1].isupper() for w in words):
+        # "China's official Xinhua news agency": the outlet named in it
+        named = parse_speaker(rest)
+        if named is not None and named.kind == SK.OUTLET and not (named.anonymous or named.anaphor):
             return replace(named, description=text)
     if head in FIRM_VOICES and pronoun and pronoun.lower() in ("its", "their"):
         # "Its analysts said": the analysts of the body named before speak for it.

@@ -287,6 +287,23 @@ _NOT_COMPANIES = {
     "hospital",
     "party",
     "authority",
+    "committee",
+    "alliance",
+    "coalition",
+    "network",
+    "society",
+    "foundation",
+    "institute",
+    "charity",
+    "church",
+    "parliament",
+    "assembly",
+    "senate",
+    "congress",
+    "tribunal",
+    "caucus",
+    "forum",
+    "movement",
 }
 # What "the department", "the regulator" may stand for: a public body, not a company.
 _PUBLIC_BODY_WORDS = {
@@ -1027,9 +1044,22 @@ class _Context:
             if opening:
                 found = min(opening, key=lambda m: m.position)  # "Acme will …, the company said"
             elif not spoke and head in _BODY_WORDS["company"]:
-                # Nobody has spoken for a company yet: the one the article is about, the one
-                # it names most ("Meridian Freight", not "Catalist" in "listed on Catalist").
-                found = max((m for m, _ in pool), key=lambda m: (self._times_named(m), m.position))
+                # Nobody has spoken for a company yet: one named as a company in the sentence
+                # before ("Mwera Agro Supplies Limited received …. The company did not
+                # respond"), else the one the article is about, the one it names most
+                # ("Meridian Freight", not "Catalist" in "listed on Catalist").
+                before = self.sentence_at(max(0, self.sentence_start - 1))
+                named = [
+                    m
+                    for m, _ in pool
+                    if before <= m.position < self.sentence_start
+                    and _CORPORATE_SUFFIX.search(m.name)
+                ]
+                found = (
+                    max(named, key=lambda m: m.position)
+                    if named
+                    else max((m for m, _ in pool), key=lambda m: (self._times_named(m), m.position))
+                )
             else:
                 found = max(spoke or [m for m, _ in pool], key=lambda m: m.position)
             return found.at(position), "body"
@@ -1713,6 +1743,7 @@ def _statement(text, masked, quotes, offset, context):
         return _make(StatementKind.NO_COMMENT, source, via, words, "no_comment", how, hedged)
     if not found:
         return None
+    _relay_named_last(found, masked)
     chosen = _choose_source(found)
     refusal = _QUOTED_NO_COMMENT.search(text) if "comment" in text.lower() else None
     if refusal and chosen.type == "speech" and not _BUT_MORE.search(text, refusal.end()):
@@ -1908,6 +1939,31 @@ def _carry_via(found, earlier, text):
             found.via, found.via_from = statement.via, "main"
             found.interview = statement.interview
         return
+
+
+def _relay_named_last(found, masked):
+    """ "Tallinn University of Technology has warned …, Postimees reported": a name of one
+    word that nothing else tells the kind of, reporting at the end what a named speaker said at
+    the start, is a news outlet relaying it."""
+    for attribution in found:
+        mention = attribution.mention
+        if (
+            attribution.type == "report"
+            and attribution.trailing
+            and masked[: attribution.start].rstrip().endswith(",")
+            and masked[attribution.start : attribution.verb_start].strip() == mention.name
+            and mention is not None
+            and mention.single
+            and not (mention.anonymous or mention.anaphor)
+            and any(
+                other.type == "speech"
+                and other.leading
+                and other.mention is not None
+                and not other.mention.anonymous
+                for other in found
+            )
+        ):
+            attribution.mention = replace(mention, kind=SK.OUTLET, single=False)
 
 
 def _is_relay(attribution):
