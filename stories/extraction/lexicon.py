@@ -196,8 +196,8 @@ HONORIFIC_WORDS = _words(
     " cde"
     # West African: "Madam Comfort Esi Mensah"
     " madam"
-    # Bhutanese: "Dasho Pema Lhendup", "Aum Sonam Choden"
-    " dasho aum"
+    # Bhutanese: "Dasho Pema Lhendup"
+    " dasho"
 )
 # Letters after a name: "Jane Ndoro SC", "Jane Doe MP", "John Smith Jr.". Case matters:
 # "MS" is not "Ms".
