@@ -4173,6 +4173,11 @@ def test_a_conjunction_opening_the_sentence_is_no_part_of_its_speaker(sentence, 
             "licence had been renewed.",
             "Wilson Zalebula",
         ),
+        (
+            "But the Ranking Member on Parliament's Health Committee, Dr. Kwabena "
+            "Owusu-Sekyere, said warnings had been issued as early as August.",
+            "Kwabena Owusu-Sekyere",
+        ),
     ],
 )
 def test_an_office_of_a_place_then_its_holder_is_the_holder(sentence, name):

@@ -911,15 +911,20 @@ _OFFICE_OF_PLACE = re.compile(
 
 
 def _office_of_place(mention):
-    """The office, when a mention names an office of a place or a seat rather than somebody
-    or some body: "The Connétable of St Ouen" (read as a body's name), "Member of Parliament
-    for South Choiseul" (read as a title and a person); not "Bank of England", "City of
-    London", "Sisters of Mercy" or "Secretary of State Mike Pompeo". Else ""."""
+    """The office, when a mention names an office of a place, a seat or a body rather than
+    somebody or some body: "The Connétable of St Ouen" (read as a body's name), "Member of
+    Parliament for South Choiseul" and "the Ranking Member on Parliament's Health Committee"
+    (read as a title and a person); not "Bank of England", "City of London", "Sisters of
+    Mercy" or "Secretary of State Mike Pompeo". Else ""."""
     if mention.anonymous or mention.anaphor:
         return ""
     if mention.kind == SK.PERSON:
         words = mention.name.split()
-        if mention.role.endswith((" of", " for")) and words[0].lower() not in GIVEN_NAMES:
+        if (
+            mention.role
+            and words[0].lower() not in GIVEN_NAMES
+            and (mention.role.endswith((" of", " for")) or words[-1].lower() in BODY_NAME_HEADS)
+        ):
             return f"{mention.role} {mention.name}"
         return ""
     office = _OFFICE_OF_PLACE.match(mention.name)
