@@ -4283,3 +4283,11 @@ def test_a_named_body_s_office_in_a_city_is_not_named_with_the_city():
         "The National Weather Service office in Jackson said it would send survey teams."
     )
     assert "Jackson" not in found.source.name
+
+
+def test_a_company_named_as_a_network_is_still_the_company():
+    body = (
+        "Dish Network will cut 300 jobs at its Colorado headquarters.\n\n"
+        "The company said the cuts would save $40 million a year."
+    )
+    assert by_quote(body, "The company said").source.name == "Dish Network"

@@ -290,7 +290,6 @@ _NOT_COMPANIES = {
     "committee",
     "alliance",
     "coalition",
-    "network",
     "society",
     "foundation",
     "institute",
@@ -1950,10 +1949,10 @@ def _relay_named_last(found, masked):
         if (
             attribution.type == "report"
             and attribution.trailing
-            and masked[: attribution.start].rstrip().endswith(",")
-            and masked[attribution.start : attribution.verb_start].strip() == mention.name
             and mention is not None
             and mention.single
+            and masked[: attribution.start].rstrip().endswith(",")
+            and masked[attribution.start : attribution.verb_start].strip() == mention.name
             and not (mention.anonymous or mention.anaphor)
             and any(
                 other.type == "speech"
