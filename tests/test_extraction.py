@@ -4291,3 +4291,134 @@ def test_a_company_named_as_a_network_is_still_the_company():
         "The company said the cuts would save $40 million a year."
     )
     assert by_quote(body, "The company said").source.name == "Dish Network"
+
+
+@pytest.mark.parametrize(
+    "sentence, body",
+    [
+        (
+            "A spokesman for the Department of Justice said the department would not comment.",
+            "Department of Justice",
+        ),
+        (
+            "A spokesperson for the Ministry of Police said no complaint had been received.",
+            "Ministry of Police",
+        ),
+        (
+            "A spokeswoman for the Ministry of Police, Prisons and Corrections said no complaint "
+            "had been received.",
+            "Ministry of Police, Prisons and Corrections",
+        ),
+        (
+            "The Directorate on Corruption and Economic Crime spokesperson said the directorate "
+            "would study the complaint.",
+            "Directorate on Corruption and Economic Crime",
+        ),
+    ],
+)
+def test_a_spokesperson_for_a_ministry_named_for_what_it_does_speaks_for_it(sentence, body):
+    # "Justice" and "Police" are titles and bodies of their own; here they name a portfolio.
+    ((_, found),) = statements(sentence)
+    assert found.source.name == body
+    assert not found.source.anonymous
+
+
+def test_an_office_named_for_a_title_is_still_that_office():
+    ((_, found),) = statements("The Office of the Attorney General declined to comment.")
+    assert found.kind == StatementKind.NO_COMMENT
+    assert found.source.name.endswith("Office of the Attorney General")
+
+
+def test_each_unnamed_spokesperson_speaks_for_the_body_named_with_them():
+    body = (
+        "The Department of Health spokesperson said the department would review the figures.\n\n"
+        "The Kgatleng Land Board spokesperson said the board had followed the waiting list."
+    )
+    assert by_quote(body, "The Department").source.name == "Department of Health"
+    assert by_quote(body, "The Kgatleng").source.name == "Kgatleng Land Board"
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        (
+            "Member of Parliament Semi Koroilavesau told FBC News the delay was unacceptable.",
+            "Semi Koroilavesau",
+        ),
+        (
+            "Area Member of Parliament Desmond Mairs could not be reached for comment.",
+            "Desmond Mairs",
+        ),
+        (
+            "Minister of State at the Department of Health Donncha Crotty said 50 beds would open.",
+            "Donncha Crotty",
+        ),
+        (
+            "Minister for Lands, Mineral Resources and Housing Jone Usamate said the plan was "
+            "on track.",
+            "Jone Usamate",
+        ),
+    ],
+)
+def test_a_long_title_before_a_name_is_no_part_of_the_name(sentence, name):
+    ((_, found),) = statements(sentence)
+    assert found.source.name == name
+    assert found.source.kind == SourceKind.PERSON
+
+
+def test_a_body_named_for_its_portfolio_then_a_name_is_the_body_and_the_person():
+    names = {
+        m.name: m.kind for m in read_cast("The Ministry of Finance Kojo Mensah said so.").members
+    }
+    assert "Kojo Mensah" in names
+    assert "Ministry of Finance Kojo Mensah" not in names
+
+
+def test_a_name_may_begin_with_any_capital_letter_of_the_latin_alphabets():
+    body = (
+        "Outside the court, the victim's son, Łukasz Wójcik, told reporters that his mother "
+        "had not been home since the fire.\n\n"
+        "“She asks us every day when she can go back,” he said."
+    )
+    assert by_quote(body, "Outside").source.name == "Łukasz Wójcik"
+    assert by_quote(body, "“She asks").source.name == "Łukasz Wójcik"
+
+
+def test_what_a_body_s_release_or_figures_say_is_the_body_s_word():
+    body = (
+        "According to a release from the Jamaica Constabulary Force, the man was armed.\n\n"
+        "The release said the man had opened fire on the officers.\n\n"
+        "Overflows discharged sewage for 11,842 hours last year, according to data published by "
+        "the Environment Agency on Thursday.\n\n"
+        "The figures show that one overflow discharged on 96 separate occasions."
+    )
+    assert by_quote(body, "The release").source.name == "Jamaica Constabulary Force"
+    data = by_quote(body, "Overflows")
+    assert data.source.name == "Environment Agency"
+    assert data.via is None  # who published the data wrote it; it relays nobody
+    assert by_quote(body, "The figures").source.name == "Environment Agency"
+
+
+def test_a_refusal_a_report_records_is_the_report_s_word():
+    body = (
+        "The Independent Investigation Unit of Manitoba released its report on Tuesday.\n\n"
+        "The two officers declined to be interviewed, the report said."
+    )
+    found = by_quote(body, "The two officers")
+    assert found.source.name == "Independent Investigation Unit of Manitoba"
+    assert found.kind != StatementKind.NO_COMMENT
+    body = (
+        "Mr Leong declined to say how large the penalty would be, saying it would be premature "
+        "to do so before the investigation concluded."
+    )
+    ((_, found),) = statements(body)
+    assert found.kind == StatementKind.NO_COMMENT
+    assert found.source.name == "Leong"
+
+
+def test_the_statement_a_spokesperson_gave_is_the_body_s():
+    body = (
+        "A spokesperson for HSE South West said the hospital had opened 12 surge beds.\n\n"
+        "“We apologise to any patient who has waited,” the statement said."
+    )
+    assert by_quote(body, "“We apologise").source.name == "HSE South West"

@@ -1638,6 +1638,12 @@ def _read_attributions(masked):
             stop = _ACCORDING_STOP.search(rest, initial.end())  # "Rahul D. Sequeira, a partner"
         phrase = re.sub(r"[.!?]+\s*$", "", rest[: stop.start()] if stop else rest)
         relayed = _RELAYED_BY.match(phrase)
+        if (
+            relayed
+            and relayed.group("verb") == "published"
+            and _WORK_BEFORE.search(relayed.group("what") + " ")
+        ):
+            relayed = None  # "data published by the Environment Agency": who wrote it
         relay = outlet_phrase(relayed.group("by")) if relayed else None
         if relay is not None:
             phrase = relayed.group("what")  # "a Yonhap report cited by AFP"
@@ -1688,6 +1694,8 @@ def _read_attributions(masked):
                     )
                 )
     for match in _RELAY.finditer(masked):
+        if match.group().startswith("published") and _WORK_BEFORE.search(masked, 0, match.start()):
+            continue  # "data published by the Environment Agency": its author, not a relay
         phrase = _np_after(masked, match.end())
         outlet = outlet_phrase(phrase)
         if outlet is not None:
@@ -1742,6 +1750,10 @@ def _read_attributions(masked):
     return tuple(sorted(kept, key=lambda a: a.verb_start))
 
 
+_WORK_BEFORE = re.compile(
+    r"\b(?:data|figures|statistics|numbers|estimates|report|study|survey|analysis|research|"
+    r"findings|results|paper|review|audit)\s+$"
+)
 _DATA_WORD = re.compile(
     r"\s(?:data|figures|estimates|statistics|numbers|calculations|survey|poll|tally)\s*$"
 )
@@ -1785,7 +1797,7 @@ _NOT_SPOKEN = re.compile(
 )
 _IN_INTERVIEW = re.compile(rf"{_INTERVIEW_WITH}\s")
 _RELAYED_BY = re.compile(
-    r"^(?P<what>.+?)\s+(?:cited|carried|quoted|relayed|published|reported)\s+by\s+(?P<by>.+)$"
+    r"^(?P<what>.+?)\s+(?P<verb>cited|carried|quoted|relayed|published|reported)\s+by\s+(?P<by>.+)$"
 )
 _OUTLET_TEXTS = _words("report reports dispatch story article broadcast bulletin interview")
 _NEWS_WORDS = _words(

@@ -435,7 +435,8 @@ PORTFOLIO_WORDS = (
     "citizenship integration cooperation research universities aviation roads highways "
     "maritime ports shipping gaeltacht islands sustainability care services relations reform "
     "recovery growth regeneration creative industries levelling marine urbanization "
-    "urbanisation change sanitation"
+    "urbanisation change sanitation prisons corrections correctional meteorological "
+    "meteorology cooperatives irrigation livestock gender disability mineral minerals oceans"
 )
 PLACE_NAME_HEADS = _words(
     "peninsula sea ocean river island islands mountains mountain valley bay gulf strait "

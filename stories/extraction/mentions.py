@@ -67,6 +67,7 @@ from stories.extraction.speakers import (
 )
 from stories.extraction.spelling import spelling_variants
 from stories.extraction.text import (
+    CAPITALS,
     DATELINE,
     LOWERCASE_WORD,
     _inside,
@@ -776,12 +777,16 @@ def _split_run(text, run, context):
             limit = index + 1 + rest.index("of") if "of" in rest[1:] else len(words)
             if _person_part(words[index + 1 : limit]):
                 title_end = index + 1
+    legislator = 0 if title_end or judge else _member_of_legislature(words, lows)
+    title_end = title_end or legislator
     if not title_end and not judge and _portfolio(run):
         title_end = _portfolio_name_start(words, lows, text)
     if title_end:
         title_words = words[:title_end]
         affiliation = _affiliation(title_words, lows[title_end - 1])
-        if affiliation is not None and affiliation.kind != SK.PERSON:
+        if legislator:
+            pass  # "Area Member of Parliament": no body of its own named
+        elif affiliation is not None and affiliation.kind != SK.PERSON:
             first = run[0]
             hits.append(
                 NameHit(
@@ -948,6 +953,34 @@ def _not_a_name(piece, text):
 _ABSTRACT_NOUN = re.compile(r"(?:ency|ancy|ence|ance|ment|tion|sion|ity|ism|ness|ure|ics|ies)$")
 
 
+# The words that name a legislature after "Member of": "Parliament", "the Legislative
+# Assembly", "the House of Representatives", "the House of Keys".
+_LEGISLATURE_WORDS = _words(
+    "the of legislative national european provincial state regional house representatives "
+    "assembly parliament congress senate council legislature commons lords keys"
+)
+_LEGISLATURE_HEADS = _words(
+    "parliament congress senate assembly council legislature representatives commons lords keys"
+)
+
+
+def _member_of_legislature(words, lows):
+    """Where the name starts after "Member of Parliament" and the like ("Area Member of
+    Parliament Dwayne Samuels", "Member of the Legislative Assembly Jo Teo"), or 0."""
+    if "member" not in lows[:3]:
+        return 0
+    at = lows.index("member")
+    if lows[at + 1 : at + 2] != ["of"]:
+        return 0
+    end = at + 2
+    while end < len(lows) and lows[end] in _LEGISLATURE_WORDS:
+        end += 1
+    if end == at + 2 or lows[end - 1] not in _LEGISLATURE_HEADS:
+        return 0
+    rest = words[end:]
+    return end if len(rest) >= 2 and _person_part(rest) else 0
+
+
 def _portfolio_name_start(words, lows, text):
     """Where the name starts after a minister's long title: "Union Minister for Finance
     Asha Pillai", "… of Electronics and Information Technology Vinod Kumar Bhatt" (three
@@ -1005,6 +1038,10 @@ def _pieces(text, part, titled):
         )
         if personal and rest_tokens and known_name(" ".join(words)) is None:
             return [(part[:at], ""), (rest_tokens, "")]
+    holder = _holder_after_body(words, lows)
+    if holder and known_name(" ".join(words)) is None:
+        # "Department of Health Colm Buckley": a body by its portfolio, then a person
+        return [(part[:holder], ""), (part[holder:], "")]
     whole = " ".join(words)
     if len(part) > 1 and known_name(whole) is None and normalize_name(whole) not in PLACE_INDEX:
         segments = _known_segments(part)
@@ -1041,6 +1078,27 @@ def _pieces(text, part, titled):
         if "-" in word and _is_acronym(word) and known_name(word) is None:
             return []  # "VLT-USD": a code, not a name
     return [(part, "")]
+
+
+def _holder_after_body(words, lows):
+    """Where a person's name starts after a body named by what it is for ("Department of
+    Health Colm Buckley", "Ministry of Finance Grace Mensah"): two or three words that begin
+    with a given name, or two after a portfolio; else 0."""
+    at = next((i for i, low in enumerate(lows) if low in BODY_NAME_HEADS), None)
+    if at is None or lows[at + 1 : at + 2] not in (["of"], ["for"]):
+        return 0
+    for size in (2, 3):
+        start = len(words) - size
+        if start < at + 3 or lows[start - 1] in ("of", "for", "and", "&", "the"):
+            continue
+        given = lows[start] in GIVEN_NAMES or (
+            size == 2
+            and lows[start - 1] in PORTFOLIO_WORDS
+            and not {lows[start], lows[start + 1]} & PORTFOLIO_WORDS
+        )
+        if given and _person_part(words[start:]):
+            return start
+    return 0
 
 
 def _known_segments(part):
@@ -1973,7 +2031,7 @@ class Cast:
             if low in NAME_PARTICLES:
                 continue
             if not re.fullmatch(
-                r"(?:[A-Z]\.|[A-ZÀ-ÖØ-Þ][\w'’-]*|de|van|von|bin|al|da|di|del|la|le|"
+                rf"(?:[A-Z]\.|[{CAPITALS}][\w'’-]*|de|van|von|bin|al|da|di|del|la|le|"
                 r"(?:al|el|bin|ibn|abu|da|de|di|du|van|von|le|la)-[A-Z][\w'’-]*)",
                 bare,
             ):

@@ -47,7 +47,7 @@ from stories.extraction.lexicon import (
     noun_title_before_name,
     title_before_name,
 )
-from stories.extraction.text import QUOTE_MASK
+from stories.extraction.text import CAPITALS, QUOTE_MASK
 
 
 @dataclass
@@ -288,6 +288,9 @@ def _affiliation(prefix_tokens, head):
         if low in ("of", "for", "the", "and", "&") and run and index + 1 < len(tokens):
             run.append(token)  # "Board of Supervisors", "Office for the Environment"
             continue
+        if low == "on" and run and run[-1].lower() in BODY_NAME_HEADS and index + 1 < len(tokens):
+            run.append(token)  # "Directorate on Corruption and Economic Crime"
+            continue
         if not _is_capitalised(token) or low in TITLE_WORDS or low.rstrip(".") in TITLE_BARE:
             break
         run.append(_strip_possessive(token))
@@ -317,7 +320,7 @@ def _affiliation(prefix_tokens, head):
             return _named(candidate)
         return None
     whole = normalize_name(" ".join(run)).split()
-    if len(whole) > 2 and any(w in ("of", "for") for w in whole):
+    if len(whole) > 2 and any(w in ("of", "for", "on") for w in whole):
         if any(w in BODY_NAME_HEADS for w in whole):
             return _named(" ".join(run))  # "Coronado County Board of Supervisors"
     for size in range(len(run), 0, -1):
@@ -358,6 +361,18 @@ def _affiliation(prefix_tokens, head):
 
 # Words that describe a body a spokesperson speaks for: "a government spokesperson".
 _BODY_DESCRIPTIONS = _words("government police company health security defence defense")
+
+
+def _body_of(lows):
+    """Whether words name a body by what it is for: "the Department of Justice", "the
+    Ministry of Police" (not a justice, nor the police)."""
+    return (
+        len(lows) > 2
+        and lows[0] in BODY_NAME_HEADS
+        and lows[1] in ("of", "for")
+        and lows[2] != "the"
+        and not any(_is_possessive(w) for w in lows)  # "… of Transport's Permanent Secretary"
+    )
 
 
 def _descriptor(det, tokens, text, qualifier=""):
@@ -563,7 +578,9 @@ def _parse_plain(text):
         rest_lows[-1] in PERSON_TITLE_HEADS or _is_agent(rest_lows[-1])
     )
     described = described or (
-        det == "the" and (rest_lows[-1] in BODY_HEADS or rest_lows[-1] in OUTLET_HEADS)
+        det == "the"
+        and (rest_lows[-1] in BODY_HEADS or rest_lows[-1] in OUTLET_HEADS)
+        and not _body_of(rest_lows)
     )
     for index, token in enumerate(rest):
         low = token.lower()
@@ -673,7 +690,7 @@ def _parse_plain(text):
         and run[0].lower() in BODY_NAME_HEADS
         and all(_is_capitalised(t) for t in prefix)
     ):
-        if det == "the" and rest_lows[-1] in TITLE_WORDS:
+        if det == "the" and rest_lows[-1] in TITLE_WORDS and not _body_of(rest_lows):
             return _descriptor(det, rest, core)
         if all(_is_capitalised(t) or t.lower() in CONNECTORS for t in rest):
             return _named(" ".join(tokens) if det == "the" else " ".join(rest))
@@ -855,7 +872,7 @@ _QUALIFIED_BODY = re.compile(
 _NAME_ASIDE = re.compile(r"(?<=[\w.])\s*\(([^()]{1,40})\)(?=[\s,]|$)")
 # Titles of members of an assembly that, standing alone, are a body's initials.
 MEMBER_OR_BODY = {"MK", "MCA", "MNA", "MHA"}
-_SHORT_NAME = re.compile(r"[A-ZÀ-Ý][\w’'-]{1,20}")  # "COR", "Fafen", "Kızılay"
+_SHORT_NAME = re.compile(rf"[{CAPITALS}][\w’'-]{{1,20}}")  # "COR", "Fafen", "Kızılay"
 _AGED = re.compile(r"^[Tt]he\s+\d{1,3}-year-old$")
 _LED_BY = re.compile(
     r"^(?:(?:[Aa]n?|[Tt]he|[Hh]er|[Hh]is|[Tt]heir)\s+)?(?:[\w-]+\s+){0,2}?(?i:team|group|researchers|"
@@ -925,7 +942,7 @@ def _place_read_as_person(mention):
     )
 
 
-_CAPITALISED_RUN = re.compile(r"[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*)*")
+_CAPITALISED_RUN = re.compile(rf"[{CAPITALS}][\w'’.-]*(?:\s+[{CAPITALS}][\w'’.-]*)*")
 
 
 def _head_phrase(text, separator, heads):
@@ -1096,7 +1113,7 @@ def _named_after_title(text):
         tokens.pop()
     run = []
     while tokens and (
-        re.fullmatch(r"[A-ZÀ-ÖØ-Þ][\w'’-]*", tokens[-1])
+        re.fullmatch(rf"[{CAPITALS}][\w'’-]*", tokens[-1])
         or tokens[-1].lower() in NAME_PARTICLES
         and run
     ):
@@ -1109,6 +1126,16 @@ def _named_after_title(text):
     after_body = bool(body_end) and run[body_end[-1] + 1].lower() in GIVEN_NAMES
     if after_body:
         tokens, run = [*tokens, *run[: body_end[-1] + 1]], run[body_end[-1] + 1 :]
+    elif (
+        len(run) == 3
+        and tokens
+        and tokens[-1].lower() in ("of", "for")
+        and run[0].lower() in PORTFOLIO_WORDS
+        and run[1].lower() not in PORTFOLIO_WORDS
+        and any(t.lower() in BODY_NAME_HEADS for t in tokens)
+    ):
+        # "… at the Department of Health Colm Buckley": the body's portfolio, then a name
+        tokens, run, after_body = [*tokens, run[0]], run[1:], True
     if len(tokens) < 2 or not 2 <= len(run) <= 4:
         return None
     before = tokens[-1]
@@ -1132,7 +1159,16 @@ def _named_after_title(text):
     role = re.sub(r"^(?:the|a|an)\s+", "", " ".join(tokens).rstrip(","), flags=re.I)
     affiliation = None
     if after_body:
-        at = max(i for i, low in enumerate(lows) if low in _TITLE_PREPOSITIONS)
+        at = max(
+            (
+                i
+                for i, low in enumerate(lows)
+                if low in _TITLE_PREPOSITIONS
+                # "… at the Department of Health": not "of Health", a portfolio alone
+                and not all(w in PORTFOLIO_WORDS or w in ("and", "&") for w in lows[i + 1 :])
+            ),
+            default=len(tokens),
+        )
         body = tokens[at + 1 :]
         if body and body[0].lower() == "the":
             body = body[1:]

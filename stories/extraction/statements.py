@@ -224,8 +224,10 @@ _POLICE_RECORDS = re.compile(
 )
 # "In a report tabled on Wednesday, the audit office found …"
 _IN_A_DOCUMENT = re.compile(
-    r"\b[Ii]n\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?P<head>report|audit|study|review|analysis|assessment|survey|paper|findings)\b"
+    r"\b(?:[Ii]n|[Aa]ccording\s+to)\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?P<head>report|audit|study|review|analysis|assessment|survey|paper|findings|release|"
+    r"data|figures|statistics)\b"
+    r"|\b[Aa]ccording\s+to\s+(?P<data>data|figures|statistics)\b"
 )
 _LISTED_BEFORE = re.compile(
     r"\b(?:including|such\s+as|like|and|or)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+)?\Z"
@@ -433,6 +435,7 @@ _DOCUMENT_FAMILIES = [
     {"study", "paper", "research"},
     {"report", "findings", "review", "assessment"},
     {"opinion", "ruling", "decision", "judgment"},
+    {"data", "figures", "statistics", "numbers"},
     {"indictment", "charges"},
 ]
 _LAWSUIT = re.compile(
@@ -490,6 +493,7 @@ _AUTHORED = _WRITTEN_WORKS | set(
     "guidance proposal plan figures data statistics numbers results resolution statements "
     "accounts filings reports".split()
 )
+_SPOKES = frozenset(("spokesman", "spokeswoman", "spokesperson"))
 _BARE_SPOKESPERSON = re.compile(r"(?:an?|the)\s+spokes(?:man|woman|person)$", re.IGNORECASE)
 # How far back (in characters) a body that spoke still speaks through "a spokeswoman".
 _SPOKESPERSON_REACH = 600
@@ -1130,6 +1134,11 @@ class _Context:
             if office is not None:
                 found = self._member_mention(office, position)
                 return replace(found, kind=guess_name_kind(office.name) or found.kind), "body-word"
+        if wanted & _SPOKES and mention.affiliation is not None and not candidates:
+            # "The Department of Health spokesperson said …", nobody named: the body's word.
+            body, _ = self.resolve(mention.affiliation, position)
+            if body is not None and not body.anonymous and body.kind != SK.PERSON:
+                return replace(body, position=position, speaks_for=True), "spokesperson"
         if wanted & SPOKESPEOPLE:
             # "A spokesperson for ICE said …. The spokesperson declined …": the spokesperson
             # who spoke last, a body's or a named one.
@@ -1401,6 +1410,11 @@ class _Context:
         if head == "statement" and definite:
             if self.statement_makers:
                 return replace(self.statement_makers[-1], position=position), "statement"
+            # "A spokesperson for HSE South West said …" and then "…,” the statement said":
+            # the body that spoke last through its spokesperson.
+            spoke = self._latest(position, lambda m: m.speaks_for and not m.anonymous)
+            if spoke is not None and position - spoke.position < _SPOKESPERSON_REACH:
+                return spoke.at(position), "statement"
         if definite:
             family = _family(head)
             for document in reversed(self.documents):
@@ -1718,6 +1732,15 @@ def _statement(text, masked, quotes, offset, context):
     if declined is not None and declined[0] is None:
         if any(a.type == "speech" and a.verb_start > declined[1] for a in found):
             declined = None  # "One, who declined to give her name, said …"
+    if declined is not None and any(
+        a.type in ("speech", "according")
+        and a.verb_start > declined[1]
+        and a.mention is not None
+        and a.mention.document
+        and (a.type == "according" or masked[: a.start].rstrip().endswith(","))
+        for a in found
+    ):
+        declined = None  # "The officers declined to be interviewed, the report said": its word
     if declined is not None and _SAID_BUT.search(masked, 0, declined[1] or len(masked)):
         # "Aucoin said the speaker “fully supports …,” but she declined to say whether …":
         # what was said, and a refusal besides
@@ -1789,7 +1812,7 @@ def _statement(text, masked, quotes, offset, context):
         if written is not None:
             # "In a report tabled on Wednesday, the audit office found …": "the report" below
             # is the audit office's.
-            context.note_document(written.group("head").lower(), source)
+            context.note_document((written.group("head") or written.group("data")).lower(), source)
     statement = "statement" in low and _STATEMENT_WORDS.search(masked) is not None
     context.add(source, masked, statement=bool(statement) and not source.document)
     if via is not None:

@@ -14,6 +14,9 @@ from stories.extraction.lexicon import (
     TITLE_WORDS,
 )
 
+# The capital letters of the Latin alphabets, for character classes: "Ł", "Ş", "Ġ" as well as
+# "A" and "É" begin names ("Łukasz", "Şahin", "Ġorġ Vella").
+CAPITALS = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
 QUOTE_MASK = "\x1a"  # stands in for quoted text, so that patterns never look inside quotes
 _CLOSERS = "\"'”’)]»"
 _OPENERS = "\"'“‘([«"
@@ -395,6 +398,13 @@ _LISTED_NAME = re.compile(
 )
 
 
+# "Minister for Public Works, Meteorological Services and Transport Ratu Isoa Delai": a
+# title whose portfolio holds commas, then its holder's name.
+_LISTED_TITLE = re.compile(
+    r"\b(?:Minister|Secretary|Commissioner)\s+(?:of|for)\s+"
+    rf"{_LISTED_ITEM}(?:,\s+{_LISTED_ITEM})+,?\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w'’-]*"
+    r"(?=\s+[A-Z])"
+)
 _LISTED_WORDS = PORTFOLIO_WORDS | {"and", "&", "the", "of", "for"}
 
 
@@ -420,6 +430,7 @@ def join_listed_names(text):
         return blanked
 
     text = _LISTED_NAME.sub(blank, text)
+    text = _LISTED_TITLE.sub(blank, text)
     return _ACRONYMED_NAME.sub(lambda match: _blank_acronymed(match, names), text), names
 
 
