@@ -2075,8 +2075,11 @@ def test_a_spokesperson_for_an_office_is_not_a_spokesperson_the_article_names():
         "A spokesman for the inspector general’s office said it does not confirm reviews."
     )
     found = [(f.source.name, f.source.anonymous) for _, f in statements(body)]
-    # Nobody named speaks for the office: the source stays the unnamed spokesman.
-    assert found == [("Kendra Liu", False), ("A spokesman for the inspector general", True)]
+    # Nobody named speaks for the office: the source stays the unnamed spokesman, the office's.
+    assert found == [
+        ("Kendra Liu", False),
+        ("A spokesman for the inspector general’s office", True),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -4423,3 +4426,93 @@ def test_the_statement_a_spokesperson_gave_is_the_body_s():
         "“We apologise to any patient who has waited,” the statement said."
     )
     assert by_quote(body, "“We apologise").source.name == "HSE South West"
+
+
+def test_according_to_a_body_named_with_a_dotted_abbreviation_is_the_whole_body():
+    body = (
+        "The lake stood at 4,192 feet on Monday, according to the U.S. Geological Survey — "
+        "about 2 feet above its record low."
+    )
+    ((_, found),) = statements(body)
+    assert found.source.name == "U.S. Geological Survey"
+
+
+def test_places_in_a_speaker_s_relative_clause_are_no_second_speaker():
+    body = (
+        "One contractor who works in Treasure Island and Madeira Beach, and who asked not to "
+        "be named because he relies on city permits, said some homeowners were being advised "
+        "to understate their repair costs.\n\n"
+        "“Everybody knows a guy who can get you to 49%,” he said."
+    )
+    first = by_quote(body, "One contractor")
+    assert first.source.name == "one contractor"
+    assert first.source.anonymous
+    assert by_quote(body, "“Everybody").source.name == "one contractor"
+
+
+def test_a_place_is_never_the_he_who_said_it():
+    cast = read_cast(
+        "Cities along the Wasatch Front pay more. A builder who works in Treasure Island and "
+        "Madeira Beach said so."
+    )
+    kinds = {m.name: m.kind for m in cast.members}
+    assert kinds["Wasatch Front"] != "person"  # "the" before it: no person's name
+    assert kinds["Madeira Beach"] == "place"  # the second of two places "in …"
+    body = (
+        "One Box Elder County rancher, who asked not to be identified, said the state's offer "
+        "would need to match what cities along the Wasatch Front are now paying.\n\n"
+        "“That's just arithmetic,” he said."
+    )
+    assert by_quote(body, "One Box").source.name == "one Box Elder County rancher"
+    assert by_quote(body, "“That's").source.name == "one Box Elder County rancher"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Acme Chief Executive Officer, John Mensah, said the firm had 30 days to respond.",
+        "Acme Chief Executive, John Mensah, said the firm had 30 days to respond.",
+        "Ministry of Health Permanent Secretary, Dr John Mensah, said the ministry had 30 days "
+        "to respond.",
+    ],
+)
+def test_an_office_of_a_body_then_the_name_in_commas_is_the_person(sentence):
+    ((_, found),) = statements(sentence)
+    assert found.source.name == "John Mensah"
+    assert found.source.kind == SourceKind.PERSON
+
+
+def test_an_officer_of_a_ministry_is_affiliated_with_the_ministry():
+    found = parse_speaker("the Ministry of Health Permanent Secretary")
+    assert found.kind == SourceKind.PERSON
+    assert found.affiliation.name == "Ministry of Health"
+
+
+def test_an_executive_that_is_no_chief_executive_is_a_body():
+    body = "The Health Service Executive said waiting lists had grown by a fifth in a year."
+    ((_, found),) = statements(body)
+    assert found.source.name == "Health Service Executive"
+    assert not found.source.anonymous
+
+
+def test_his_sister_is_the_sister_the_article_named():
+    body = (
+        "Darren Sinclair, 34, was shot in March.\n\n"
+        "Sinclair’s sister, Tanis Sinclair, said the family wanted answers from the police.\n\n"
+        "His sister said the family had asked for that detail not to be made public.\n\n"
+        "His father said he would fight on until the officers were charged."
+    )
+    assert by_quote(body, "His sister").source.name == "Tanis Sinclair"
+    father = by_quote(body, "His father").source
+    assert father.anonymous  # nobody was named as his father
+
+
+def test_a_spokesperson_for_an_office_speaks_for_the_office():
+    body = (
+        "A spokesperson for the Arkansas governor's office did not respond to a request for "
+        "comment on the ruling.\n\n"
+        "The governor's office said the ruling would be studied by its lawyers."
+    )
+    found = by_quote(body, "A spokesperson")
+    assert found.source.name == "Arkansas governor's office"
+    assert found.kind == StatementKind.NO_COMMENT

@@ -205,13 +205,16 @@ _MIDDLE_INITIAL = re.compile(
     + "|".join(sorted(SPEECH_VERBS | PLURAL_VERBS, key=len, reverse=True))
     + r")\b)[a-z])"
 )
+# A full stop ends the phrase, not the one of a dotted abbreviation ("the U.S. Geological
+# Survey —").
 _ACCORDING_STOP = re.compile(
-    r"[,;:]|\.(?:\s|$)|\x1a|\s+(?:that|which|who|but|though|although|while|because|as|"
-    r"when|if|after|before|since)\b"
+    r"[,;:]|(?<![A-Z]\.[A-Z])\.(?:\s|$)|\x1a|"
+    r"\s+(?:that|which|who|but|though|although|while|because|as|when|if|after|before|since)\b"
 )
 _NP_STOP = re.compile(
     r"\s+(?:that|citing|which|who|as|on|in|at|about|during|after|before|when|while|if|last|"
-    r"this|earlier|to|for|because|and|but|was|were|is|are|has|had|have)\b|[,;:]|\.(?:\s|$)|"
+    r"this|earlier|to|for|because|and|but|was|were|is|are|has|had|have)\b|[,;:]|"
+    r"(?<![A-Z]\.[A-Z])\.(?:\s|$)|"
     r"\x1a"
 )
 _NOT = r"(?:\s+not|n['’]t)"  # "did not", "didn’t"
@@ -790,8 +793,10 @@ def clause_subject(core, limit=None, coordinated=False):
         if not piece.strip():
             continue
         mention = _speaker(piece)
+        subject = piece  # the words naming the subject, without a relative clause after it
         if mention is None and index == 0:
             a, piece, mention = _after_conjunction(core, a, b)
+            subject = piece
         if mention is None:
             head = head_speaker(piece)
             if (
@@ -800,7 +805,7 @@ def clause_subject(core, limit=None, coordinated=False):
                 and not head[0].single
                 and not _PORTFOLIO.match(piece, head[1])
             ):
-                mention = head[0]
+                mention, subject = head[0], piece[: head[1]]
             elif (
                 coordinated
                 and head is not None
@@ -853,8 +858,8 @@ def clause_subject(core, limit=None, coordinated=False):
             )
             if listed and re.search(r"\b(?:and|or)\b", following) and not mention.anonymous:
                 return None  # "Britain, France and Germany said": several subjects
-            if re.search(r"\band\s+[A-Z]", piece) and mention.kind != SK.ORGANISATION:
-                return None
+            if re.search(r"\band\s+[A-Z]", subject) and mention.kind != SK.ORGANISATION:
+                return None  # "Smith and Jones, who …": not "a contractor in Tampa and Clearwater"
             led = _LED_BY_ASIDE.match(following)
             if led and (mention.anonymous or mention.kind == SK.ANONYMOUS):
                 leader = _speaker(led.group("who"))

@@ -289,6 +289,9 @@ PERSON_HEADS = _words(
     "cleaners cook cooks baker bakers butcher butchers pensioner pensioners entrepreneur "
     "businessman businesswoman businessmen businesswomen councilmember councilwoman councilman "
     "entrepreneurs historian historians lecturer lecturers academic academics evacuee evacuees"
+    " rancher ranchers grower growers motorist motorists herder herders pastoralist "
+    "pastoralists landowner landowners beekeeper beekeepers winemaker winemakers caregiver "
+    "caregivers carer carers protestor protestors mourner mourners elder elders"
 )
 OUTLET_HEADS = _words(
     "outlet outlets agency agencies newspaper newspapers paper papers network networks "

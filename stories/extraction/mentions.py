@@ -157,6 +157,13 @@ _SURNAME_HEADS = _words(
 )
 _PLACE_PREFIXES = _words("fort mount mt. port")
 _RESIDENCE = re.compile(r",\s+(?:\d{1,3},\s+)?of\s+$")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+# The second of two names after a preposition of place: "in Treasure Island and Madeira Beach".
+_SECOND_PLACE = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(_PLACE_PREPOSITIONS))
+    + r")\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:and|or)\s+$"
+)
 _GEOGRAPHIC_NOUNS = _words(
     "area range region basin valley mountains peninsula desert delta plateau strait"
 )
@@ -1372,7 +1379,11 @@ ROLE_HEADS = _words(
     "superintendent inspector detective captain commander ambassador envoy administrator "
     "adviser advisor aide economist analyst lead mp td mep msp mla mpp mk mca mna mha legislator "
     "lawmaker "
-    "deputy boss representative treasurer auditor ombudsman regulator dean professor"
+    "deputy boss representative treasurer auditor ombudsman regulator dean professor "
+    # kin and others a story names by whose they are: "Sinclair's sister, Tanis Sinclair"
+    "mother father sister brother wife husband son daughter widow widower cousin aunt uncle "
+    "niece nephew grandmother grandfather granddaughter grandson fiancee fiancée girlfriend "
+    "boyfriend stepmother stepfather stepson stepdaughter neighbour neighbor"
 )
 # Words naming one role: any of them is the same role ("his lawyer" is "defence counsel").
 _ROLE_FAMILIES = {
@@ -1988,9 +1999,14 @@ class Cast:
             or normalize_name(state.group("state")) in PLACE_INDEX
         ):
             return EK.PLACE
-        if hit.after_in:
+        if hit.after_in or _SECOND_PLACE.search(text, max(0, hit.start - 60), hit.start):
             return EK.PLACE
-        if personal and len([low for low in lows if low not in NAME_PARTICLES]) <= 3:
+        if (
+            personal
+            and len([low for low in lows if low not in NAME_PARTICLES]) <= 3
+            # "cities along the Wasatch Front"
+            and not _THE_BEFORE.search(text, max(0, hit.start - 4), hit.start)
+        ):
             return EK.PERSON  # "Marike van Rooyen", "Pieter van der Merwe"
         if hit.in_quote and any(low in _FUNCTION_WORDS for low in lows):
             return ""  # "Books Not Budget Cuts": a slogan, not a name

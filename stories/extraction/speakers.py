@@ -273,6 +273,10 @@ _MUNICIPALITY = re.compile(
 )
 
 
+# The first word of an office of two words: "Permanent Secretary", "Managing Director".
+_OFFICE_PREFIXES = _words("permanent principal managing operating financial medical")
+
+
 def _affiliation(prefix_tokens, head):
     """The organisation in a title: "White House" in "White House Press Secretary"."""
     tokens = list(prefix_tokens)
@@ -293,6 +297,12 @@ def _affiliation(prefix_tokens, head):
             continue
         if not _is_capitalised(token) or low in TITLE_WORDS or low.rstrip(".") in TITLE_BARE:
             break
+        if (
+            low in _OFFICE_PREFIXES
+            and index + 1 < len(tokens)
+            and tokens[index + 1].lower() in TITLE_WORDS
+        ):
+            break  # "Ministry of Health Permanent Secretary"
         run.append(_strip_possessive(token))
     while run and run[-1].lower() in ("of", "for", "the", "and", "&"):
         run.pop()
@@ -307,6 +317,8 @@ def _affiliation(prefix_tokens, head):
     ):
         # "a Nova Scotia Health spokesperson": a body's name that ends in a portfolio word
         return _named(" ".join(run), SK.ORGANISATION)
+    if _body_of([t.lower() for t in run]):
+        return _named(" ".join(run))  # "Ministry of Health Permanent Secretary"
     if run and len(run) < len(tokens) and run[-1].lower() in TITLE_MODIFIERS:
         # "Philippine Defense Secretary", "Assistant District Attorney": the words before the
         # title are part of it; what is left is a body only if it is named as one.
@@ -675,6 +687,8 @@ def _parse_plain(text):
         run_lows[-1] in BODY_NAME_HEADS
         or any(w in ("of", "for") for w in run_lows)
         and any(w in BODY_NAME_HEADS for w in run_lows)
+        # not "the Ministry of Health Permanent Secretary": the body's officer
+        and not _office_head(run)
     ):
         # A body's name after a description: "the state Department of Education".
         words = [t.lower() for t in prefix]
@@ -690,7 +704,15 @@ def _parse_plain(text):
         and run[0].lower() in BODY_NAME_HEADS
         and all(_is_capitalised(t) for t in prefix)
     ):
-        if det == "the" and rest_lows[-1] in TITLE_WORDS and not _body_of(rest_lows):
+        if (
+            det == "the"
+            and rest_lows[-1] in TITLE_WORDS
+            # "the Department of Justice" is a body; "the Ministry of Health Permanent
+            # Secretary" its officer
+            and (not _body_of(rest_lows) or _office_head(rest))
+            # "the Health Service Executive", "the Northern Ireland Executive": bodies
+            and not (rest[-1] == "Executive" and rest_lows[-2:-1] != ["chief"])
+        ):
             return _descriptor(det, rest, core)
         if all(_is_capitalised(t) or t.lower() in CONNECTORS for t in rest):
             return _named(" ".join(tokens) if det == "the" else " ".join(rest))
@@ -785,15 +807,20 @@ _OFFICE_HEADS = set(
 _BARE_OFFICES = frozenset(_OFFICE_HEADS | {"lyonpo", "lyonchhen"})
 
 
+# Offices named by two words: "Chief Executive", "Chief Operating Officer", "General Manager".
+_TWO_WORD_OFFICES = {
+    "general": {"attorney", "surgeon", "solicitor", "auditor"},
+    "executive": {"chief"},
+    "officer": {"executive", "operating", "financial", "medical", "technology", "information"},
+    "constable": {"chief"},
+    "manager": {"general", "managing"},
+}
+
+
 def _office_head(words):
     last = words[-1].lower().rstrip(".")
-    if last == "general":
-        return len(words) > 1 and words[-2].lower() in (
-            "attorney",
-            "surgeon",
-            "solicitor",
-            "auditor",
-        )
+    if last in _TWO_WORD_OFFICES:
+        return len(words) > 1 and words[-2].lower() in _TWO_WORD_OFFICES[last]
     return last in _OFFICE_HEADS
 
 
@@ -1208,9 +1235,11 @@ def _parse_speaker(text):
         return Mention(name=re.sub(r"^[Tt]he\s+", "", text), kind=SK.ORGANISATION)
     words = text.split()
     if (
-        1 < len(words) <= 5
+        1 < len(words) <= 6
         and words[0].lower() != "the"
-        and all(_is_capitalised(w) for w in words)
+        and _is_capitalised(words[0])
+        # "Finance Minister", "Ministry of Health Permanent Secretary"
+        and all(_is_capitalised(w) or w in ("of", "for", "and", "&") for w in words)
         and _office_head(words)
         and words[0].lower() not in GIVEN_NAMES  # "Billie Jean King", "John Major"
         and known_name(text) is None
@@ -1683,6 +1712,9 @@ def _possessive_speaker(match, text):
             gender=_GENDERED_ROLES.get(head, ""),
         )
     if head in SPEAKING_FOR:
+        if owner.speaks_for and owner.affiliation is not None and owner.anonymous:
+            # "a spokesperson for the governor's office": the office is the one spoken for
+            return replace(owner, name=text, affiliation=replace(owner.affiliation, relation=rest))
         return replace(owner, relation=rest)
     if (
         owner.kind == SK.GOVERNMENT
