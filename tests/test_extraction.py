@@ -4516,3 +4516,91 @@ def test_a_spokesperson_for_an_office_speaks_for_the_office():
     found = by_quote(body, "A spokesperson")
     assert found.source.name == "Arkansas governor's office"
     assert found.kind == StatementKind.NO_COMMENT
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        (
+            "The case went to the prosecutor's office, according to Lt. Samuel Okonkwo, a "
+            "police spokesman.",
+            "Samuel Okonkwo",
+        ),
+        (
+            "The road will close on Monday, according to Dr. Jane Ruiz of the health department.",
+            "Jane Ruiz",
+        ),
+    ],
+)
+def test_according_to_a_titled_name_is_the_person_not_the_title(sentence, name):
+    ((_, found),) = statements(sentence)
+    assert found.source.name == name
+
+
+def test_a_member_of_the_house_of_keys_is_titled_before_the_name():
+    body = (
+        "Douglas Central MHK Ruth Kewley said her constituents had been let down again.\n\n"
+        "“Every time there is a cancellation, my inbox fills up,” she said."
+    )
+    assert by_quote(body, "Douglas").source.name == "Ruth Kewley"
+    assert by_quote(body, "“Every").source.name == "Ruth Kewley"
+
+
+def test_the_company_said_after_a_place_is_the_company_not_the_place():
+    body = (
+        "Lumara, which processes card payments, will lease six floors of a tower on South "
+        "Tryon Street in South End, the company announced Tuesday.\n\n"
+        "About a third of the jobs will be in software engineering, the company said."
+    )
+    kinds = {m.name: m.kind for m in read_cast(body).members}
+    assert kinds["South End"] == "place"
+    assert by_quote(body, "Lumara").source.name == "Lumara"
+    assert by_quote(body, "About a third").source.name == "Lumara"
+
+
+def test_a_company_listed_on_an_exchange_is_not_the_exchange():
+    body = (
+        "Kestrel Hill Lithium will mothball its mine near Southern Cross.\n\n"
+        "In a statement to the ASX on Tuesday, the ASX-listed company said spot prices were "
+        "well below the level needed to break even."
+    )
+    kinds = {m.name: m.kind for m in read_cast(body).members}
+    assert kinds["Kestrel Hill Lithium"] == "organisation"
+    assert "ASX-listed" not in kinds
+    assert by_quote(body, "In a statement").source.name == "Kestrel Hill Lithium"
+
+
+def test_telling_a_committee_is_no_relay():
+    body = (
+        "Police Chief Darnell Whitaker-Sims told the City Council's Public Safety Committee on "
+        "Monday that the numbers were “not acceptable”."
+    )
+    ((_, found),) = statements(body)
+    assert found.source.name == "Darnell Whitaker-Sims"
+    assert found.via is None
+
+
+def test_a_report_released_in_a_month_by_a_body_is_the_body_s_word():
+    body = (
+        "A report released in May by the Government Accountability Office found that buyouts "
+        "take more than five years."
+    )
+    ((_, found),) = statements(body)
+    assert found.source.name == "Government Accountability Office"
+
+
+def test_a_person_named_may_is_a_person():
+    body = "Prime Minister Theresa May said the deal was the best one available."
+    ((_, found),) = statements(body)
+    assert found.source.name == "Theresa May"
+    assert {m.name: m.kind for m in read_cast(body).members}["Theresa May"] == "person"
+
+
+def test_the_member_for_a_seat_then_the_name_is_the_person():
+    body = (
+        "The Member of the National Assembly for Anse Royale, Hon. Kevin Morel, welcomed the "
+        "project, saying it was “long overdue”."
+    )
+    ((_, found),) = statements(body)
+    assert found.source.name == "Kevin Morel"
+    assert found.source.kind == SourceKind.PERSON

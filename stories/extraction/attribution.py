@@ -51,7 +51,7 @@ from stories.extraction.lexicon import (
     normalize_name,
 )
 from stories.extraction.speakers import Mention, _named, parse_speaker
-from stories.extraction.text import QUOTE_MASK
+from stories.extraction.text import QUOTE_MASK, is_abbreviation
 
 SPEECH_VERBS = _words(
     "said says told tells added adds announced announces reported reports denied denies "
@@ -315,7 +315,10 @@ _DOCUMENT_PHRASE = re.compile(
     r"(?P<head>"
     + "|".join(sorted(DOCUMENT_HEADS | _VOICE_DOCUMENTS, key=len, reverse=True))
     + r")(?P<made>,?\s+(?:released|published|issued|filed|compiled|prepared|commissioned|posted|"
-    r"presented|made|produced|conducted)(?:\s+(?!by\b|from\b|in\b|of\b)"
+    r"presented|made|produced|conducted)"
+    # "released in May by …", "published last year by …": when, then who
+    rf"(?:\s+(?:in|on|last|this|earlier)\s+(?i:{_WEEKDAY}|week|month|year|{_MONTH}|\d{{4}}))?"
+    r"(?:\s+(?!by\b|from\b|in\b|of\b)"
     r"[\w.]+){0,4}?)?(?:\s+(?P<prep>by|from|in|of|between)\s+(?P<who>.+))?$"
 )
 # Works a body writes and publishes in its own name ("the Bank of Spain report").
@@ -600,6 +603,8 @@ def _holds_a_verb(text):
         low = word.lower()
         if low in _QUALIFYING:
             return False
+        if word == "May" and index > 0:
+            continue  # "released in May", "Theresa May": the month or a name, no verb
         if low in _CLAUSE_VERBS and not _given_name_at(words, index):
             return True
     return False
@@ -1272,7 +1277,10 @@ def outlet_phrase(text):
             owner = re.fullmatch(r"(.+)['’]s", bare)
             if owner:
                 kept.append(owner.group(1))  # "BBC Radio 4’s Today programme": the station
-                descriptive = True
+                # but not "the City Council’s Public Safety Committee": no outlet's
+                descriptive = any(
+                    w.lower() in _OUTLET_NOUNS for w in words[index + 1 :]
+                ) or outlet_shaped(" ".join(kept))
                 break
             kept.append(bare)
             continue
@@ -1312,10 +1320,25 @@ def outlet_phrase(text):
     return Mention(name=name, kind=SK.OUTLET, description=text if descriptive else "")
 
 
+def _phrase_stop(pattern, rest, start=0):
+    """Where a noun phrase at the start of `rest` ends, by `pattern`: not at the full stop of
+    an abbreviation ("according to Lt. Samuel Okonkwo", "the U.S. Geological Survey")."""
+    stop = pattern.search(rest, start)
+    while (
+        stop
+        and stop.group().startswith(".")
+        # an initial is left to _MIDDLE_INITIAL: "police in Unit B. Investigators said"
+        and not re.search(r"(?:^|\s)[A-Z]$", rest[: stop.start()])
+        and is_abbreviation(rest, stop.start(), stop.end())
+    ):
+        stop = pattern.search(rest, stop.end())
+    return stop
+
+
 def audience(masked, pos):
     """Whom a speaker told: "CNN" in "told CNN that …", as (Mention, end) or None."""
     rest = masked[pos:]
-    stop = _NP_STOP.search(rest)
+    stop = _phrase_stop(_NP_STOP, rest)
     phrase = rest[: stop.start()] if stop else rest
     phrase = re.sub(r"[.!?]+\s*$", "", phrase)
     lead = len(phrase) - len(phrase.lstrip())
@@ -1348,7 +1371,7 @@ def _is_trailing(masked, end):
 
 def _np_after(masked, start):
     rest = masked[start:]
-    stop = _NP_STOP.search(rest)
+    stop = _phrase_stop(_NP_STOP, rest)
     phrase = rest[: stop.start()] if stop else rest
     return re.sub(r"[.!?]+\s*$", "", phrase)
 
@@ -1637,10 +1660,11 @@ def _read_attributions(masked):
     _intro_document(masked, found)
     for match in _ACCORDING_TO.finditer(masked) if "ccording" in masked else ():
         rest = masked[match.end() :]
-        stop = _ACCORDING_STOP.search(rest)
+        stop = _phrase_stop(_ACCORDING_STOP, rest)
         initial = stop and _MIDDLE_INITIAL.match(rest, stop.start() - 1)
         if initial:
-            stop = _ACCORDING_STOP.search(rest, initial.end())  # "Rahul D. Sequeira, a partner"
+            # "Rahul D. Sequeira, a partner"
+            stop = _phrase_stop(_ACCORDING_STOP, rest, initial.end())
         phrase = re.sub(r"[.!?]+\s*$", "", rest[: stop.start()] if stop else rest)
         relayed = _RELAYED_BY.match(phrase)
         if (

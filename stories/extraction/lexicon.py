@@ -131,7 +131,7 @@ TITLE_WORDS = _words(
     "sociologist anthropologist archaeologist criminologist climatologist meteorologist "
     "volcanologist seismologist ecologist zoologist botanist astrobiologist surgeon "
     "pediatrician paediatrician pharmacist dentist veterinarian td mp mla msp mep mpp tds mps "
-    "mk mks mca mna mha "
+    "mk mks mca mna mha mhk mhks mlc mlcs "
     "cpl cpl. cst cst. const const. pte pte. pvt pvt. spc spc. ssgt lcpl"
     " co-founder cofounder striker goalkeeper midfielder defender quarterback pitcher captain "
     "coach winger batter bowler jockey fly-half scrum-half fullback full-back wing-back "
@@ -370,6 +370,9 @@ NAME_PARTICLES = _words(
     "de van von der den da di du la le del della dos das ter ten bin bint binti ibn al el il ap ab"
 )
 ORGANISATION_NAME_HEADS = _words(
+    # what a company makes or mines: "Kestrel Hill Lithium", "Golden Lotus Garments"
+    "lithium metals textiles garments cement rubber timber nickel uranium solar homes "
+    "engineering technology biotech "
     "agency ministry council house department committee commission party court bank "
     "university institute association foundation organization organisation cooperation "
     "union corporation corp corp. inc inc. company co co. group office bureau service "

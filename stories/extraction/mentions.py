@@ -108,7 +108,7 @@ _CONNECTORS_AND_THE = _CONNECTORS | {"the", "and", "&"}
 # Titles that an unknown name before them makes a place's ("Riverton Mayor …"); before
 # other titles it is a body's ("Hoshino President …", "Hollyfield manager …").
 _OFFICES_OF_PLACES = set(
-    "mayor governor minister premier senator sen rep representative mp mla mpp mha msp ms td "
+    "mayor governor minister premier senator sen rep representative mp mla mpp mha mhk msp ms td "
     "councillor councilman councilwoman councilmember alderman assemblyman assemblywoman "
     "legislator lawmaker sheriff commissioner judge magistrate coroner prefect constable "
     "treasurer superintendent comptroller auditor clerk".split()
@@ -129,7 +129,7 @@ _PLACE_PREPOSITIONS = _words(
 )
 _HYPHEN_CUE = re.compile(
     r"^(?P<name>[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*)?)-(?P<cue>based|backed|led|owned|run|brokered|"
-    r"registered|born|born-and-raised|headquartered|funded|controlled|allied|aligned|"
+    r"registered|listed|born|born-and-raised|headquartered|funded|controlled|allied|aligned|"
     r"sponsored|affiliated|made|style|era|wide)$"
 )
 _NOT_NAMES = _words(
@@ -923,7 +923,7 @@ def _split_run(text, run, context):
 # Titles that may follow the body or place a person belongs to ("Congress MP", "Labour
 # leader") and that are seldom anybody's surname.
 _TRAILING_ROLES = _words(
-    "mp mla mep msp td mk mca mna mha minister secretary president spokesman spokeswoman "
+    "mp mla mep msp td mk mca mna mha mhk minister secretary president spokesman spokeswoman "
     "spokesperson "
     "chairman chairwoman chairperson ceo cfo coo mayor governor senator councillor "
     "councilman councilwoman commissioner ambassador official officials leader lawmaker "
@@ -1343,7 +1343,11 @@ _APPOSITION_ORG = re.compile(
     r"foundation|alliance|league|nonprofit|non-profit|think tank|lobby|body|regulator|"
     r"watchdog|chain|business|brand|publisher|center|centre|university|school|hospital|"
     r"utility|provider|automaker|carmaker|steelmaker|drugmaker|chipmaker|conglomerate|"
-    r"cooperative|nonprofit|charity|consultancy|agency|authority|ministry|department)\b",
+    r"cooperative|nonprofit|charity|consultancy|agency|authority|ministry|department)\b"
+    # not "… in South End, the company announced": the company named before, speaking
+    r"(?!(?:\s+\w+ly)?\s+(?:said|says|announced|announces|reported|reports|told|tells|added|"
+    r"adds|confirmed|confirms|stated|wrote|writes|noted|notes|explained|warned|argued|"
+    r"insisted|claimed|declined|did)\b)",
     re.IGNORECASE,
 )
 _AFTER_ORG = re.compile(
@@ -1377,8 +1381,8 @@ ROLE_HEADS = _words(
     "chairman chairwoman chair president governor senator councillor councilmember "
     "commissioner chief officer executive ceo cfo author sheriff coroner principal head "
     "superintendent inspector detective captain commander ambassador envoy administrator "
-    "adviser advisor aide economist analyst lead mp td mep msp mla mpp mk mca mna mha legislator "
-    "lawmaker "
+    "adviser advisor aide economist analyst lead mp td mep msp mla mpp mk mca mna mha mhk "
+    "legislator lawmaker "
     "deputy boss representative treasurer auditor ombudsman regulator dean professor "
     # kin and others a story names by whose they are: "Sinclair's sister, Tanis Sinclair"
     "mother father sister brother wife husband son daughter widow widower cousin aunt uncle "
@@ -2024,7 +2028,9 @@ class Cast:
                 return False
             low = _head(word)
             surname_head = (
-                word is words[-1] and low in _SURNAME_HEADS and words[0].lower() in GIVEN_NAMES
+                word is words[-1]
+                and (low in _SURNAME_HEADS or low == "may")  # "Theresa May"
+                and words[0].lower() in GIVEN_NAMES
             )
             if surname_head:
                 continue  # "Helen Park", "Tom Hall"

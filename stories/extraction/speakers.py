@@ -883,7 +883,12 @@ _PORTFOLIO_TITLE = re.compile(
 )
 # A member of a parliament, by the party or the seat: "the Labour MP", "the Kerry TD".
 _MEMBER_TITLE = re.compile(
-    r"^[Tt]he\s+(?P<title>(?:[A-Z][\w’'-]*\s+){1,3}(?:MP|TD|MEP|MSP|MLA|MPP|MNA|MHA|MK))$"
+    r"^[Tt]he\s+(?P<title>(?:[A-Z][\w’'-]*\s+){1,3}(?:MP|TD|MEP|MSP|MLA|MPP|MNA|MHA|MHK|MK))$"
+)
+# "the Member of the National Assembly for Anse Royale": a member of a parliament, by seat.
+_MEMBER_FOR = re.compile(
+    r"^(?:[Tt]he\s+)?(?P<title>Member\s+of\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){1,4}"
+    r"for\s+(?:[A-Z][\w’'.-]*\s*){1,4})$"
 )
 _NAMED_BODY = re.compile(
     r"^[Tt]he\s+(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2})\s+"
@@ -1308,7 +1313,7 @@ def _parse_speaker(text):
             title_words=frozenset(w.lower() for w in words),
             role=portfolio.group("title"),
         )
-    member = _MEMBER_TITLE.match(text)
+    member = _MEMBER_TITLE.match(text) or _MEMBER_FOR.match(text)
     if member:
         # "the Dublin Mid-West TD", "the Labour MP": a member of a parliament, described.
         return Mention(

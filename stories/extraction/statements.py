@@ -212,6 +212,10 @@ _BODY_WORDS = {
 # Bodies a headline or a lede may name only by their kind, the story naming them further down:
 # "Thinktank warns …", "…, after a union warned".
 _NAMED_LATER = {"thinktank", "union", "charity"}
+# The name before a hyphenated modifier: "ASX" in "the ASX-listed company".
+_HYPHEN_MODIFIER = re.compile(
+    r"\b([A-Z][\w.&'’]*)-(?:listed|based|owned|run|backed|controlled|funded|registered)\b"
+)
 # Unnamed speakers that are bodies, never a "he" or "she".
 _BODY_NOUNS = set(
     "delegation team group committee board panel council company firm office ministry "
@@ -241,7 +245,7 @@ _TITLE_BEFORE = re.compile(
 )
 _LINKS = {"of", "for", "and"}
 # Heads of the descriptions that name a politician anew by party or seat: "the Foyle MLA".
-_VARIED_HEADS = {"mp", "td", "mep", "msp", "mla", "ms", "mpp", "mha", "mna", "mk", "mca"}
+_VARIED_HEADS = {"mp", "td", "mep", "msp", "mla", "ms", "mpp", "mha", "mhk", "mna", "mk", "mca"}
 _VARIED_HEADS |= {"senator", "lawmaker", "legislator", "councillor", "congressman"}
 _VARIED_HEADS |= {"congresswoman", "minister", "politician", "leader", "candidate"}
 # Words of a title that say nothing of whose it is: "deputy" in "deputy foreign minister".
@@ -928,6 +932,10 @@ class _Context:
         ):
             joint = None
         pool = [(m, spoke) for m, spoke in pool if not m.members]
+        modifiers = {normalize_name(w) for w in _HYPHEN_MODIFIER.findall(mention.name)}
+        if modifiers:
+            # "the ASX-listed company", "the Moscow-based firm": not the exchange, nor the city
+            pool = [(m, spoke) for m, spoke in pool if normalize_name(m.name) not in modifiers]
         if head in _BODY_WORDS["company"]:
             # "The FDA rejected Halvern's therapy, the company said": no agency is a company.
             pool = [(m, spoke) for m, spoke in pool if _may_be_company(m)]

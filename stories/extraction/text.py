@@ -297,7 +297,7 @@ def _inside(spans, pos):
     return any(a < pos < b for a, b in spans)
 
 
-def _is_abbreviation(text, dot, following):
+def is_abbreviation(text, dot, following):
     """Whether the period at `dot` belongs to an abbreviation rather than ending a sentence."""
     match = _WORD_BEFORE.search(text, max(0, dot - 40), dot)  # not the whole text before
     if not match:
@@ -359,7 +359,7 @@ def split_sentences(text, offset=0):
             and _opens_with_quotation(text, spans, start, end)
         ):
             continue  # "“Why?” Okonjo told reporters.": the quotation's attribution follows
-        if match.group() == "." and _is_abbreviation(text, match.start(), following):
+        if match.group() == "." and is_abbreviation(text, match.start(), following):
             continue
         bounds.append((start, end))
         start = following
