@@ -205,16 +205,13 @@ _MIDDLE_INITIAL = re.compile(
     + "|".join(sorted(SPEECH_VERBS | PLURAL_VERBS, key=len, reverse=True))
     + r")\b)[a-z])"
 )
-# A full stop ends the phrase, not the one of a dotted abbreviation ("the U.S. Geological
-# Survey —").
 _ACCORDING_STOP = re.compile(
-    r"[,;:]|(?<![A-Z]\.[A-Z])\.(?:\s|$)|\x1a|"
+    r"[,;:]|\.(?:\s|$)|\x1a|"
     r"\s+(?:that|which|who|but|though|although|while|because|as|when|if|after|before|since)\b"
 )
 _NP_STOP = re.compile(
     r"\s+(?:that|citing|which|who|as|on|in|at|about|during|after|before|when|while|if|last|"
-    r"this|earlier|to|for|because|and|but|was|were|is|are|has|had|have)\b|[,;:]|"
-    r"(?<![A-Z]\.[A-Z])\.(?:\s|$)|"
+    r"this|earlier|to|for|because|and|but|was|were|is|are|has|had|have)\b|[,;:]|\.(?:\s|$)|"
     r"\x1a"
 )
 _NOT = r"(?:\s+not|n['’]t)"  # "did not", "didn’t"

@@ -369,6 +369,12 @@ CONNECTORS = _words("of for de del della der van von bin bint binti al da di du 
 NAME_PARTICLES = _words(
     "de van von der den da di du la le del della dos das ter ten bin bint binti ibn al el il ap ab"
 )
+# Kin and others a story names by whose they are: "Sinclair's sister", "his neighbour".
+KIN_WORDS = _words(
+    "mother father sister brother wife husband son daughter widow widower cousin aunt uncle "
+    "niece nephew grandmother grandfather granddaughter grandson fiancee fiancée fiance "
+    "girlfriend boyfriend stepmother stepfather stepson stepdaughter neighbour neighbor"
+)
 ORGANISATION_NAME_HEADS = _words(
     # what a company makes or mines: "Kestrel Hill Lithium", "Golden Lotus Garments"
     "lithium metals textiles garments cement rubber timber nickel uranium solar homes "

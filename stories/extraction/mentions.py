@@ -31,6 +31,7 @@ from stories.extraction.lexicon import (
     GIVEN_NAMES,
     GOVERNMENT_NAME_HEADS,
     IRISH_ARTICLE,
+    KIN_WORDS,
     LANGUAGES,
     MONTHS,
     NAME_PARTICLES,
@@ -127,7 +128,8 @@ _PLACE_PREPOSITIONS = _words(
     "in near from to across outside inside off toward towards around into throughout through "
     "via between downtown uptown midtown suburban rural"
 )
-_HYPHEN_CUE = re.compile(
+# A name with a modifier hyphened on: "Austin-based", "ASX-listed".
+HYPHEN_CUE = re.compile(
     r"^(?P<name>[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*)?)-(?P<cue>based|backed|led|owned|run|brokered|"
     r"registered|listed|born|born-and-raised|headquartered|funded|controlled|allied|aligned|"
     r"sponsored|affiliated|made|style|era|wide)$"
@@ -296,10 +298,10 @@ def _runs(text, tokens):
                     run.extend(listed)
                     j += len(listed)
                     continue
-            if gap.strip() or previous.stop or _HYPHEN_CUE.match(previous.text):
+            if gap.strip() or previous.stop or HYPHEN_CUE.match(previous.text):
                 break
             word = tokens[j].text
-            hyphen = _HYPHEN_CUE.match(word)
+            hyphen = HYPHEN_CUE.match(word)
             if hyphen:
                 if " " not in hyphen.group("name") and _capitalised(word):
                     name = hyphen.group("name")
@@ -1062,7 +1064,7 @@ def _pieces(text, part, titled):
             return [(segment, "") for segment in segments]  # "Senate Democrats"
     if len(part) == 1:
         word = part[0].text
-        hyphen = _HYPHEN_CUE.match(word)
+        hyphen = HYPHEN_CUE.match(word)
         if hyphen:
             name = hyphen.group("name")
             token = _Token(name, part[0].start, part[0].start + len(name))
@@ -1375,20 +1377,19 @@ _OFFICE_AFTER = re.compile(r"^\s+(?:[a-z]+\s+)?(?P<title>[a-z]+)['’]s\s+office
 
 
 # A person's role, and the words that say whose it is: "lawyer", "Emfuleni mayor".
-ROLE_HEADS = _words(
-    "lawyer attorney counsel solicitor barrister advocate prosecutor judge mayor minister "
-    "secretary director manager owner founder spokesman spokeswoman spokesperson coach "
-    "chairman chairwoman chair president governor senator councillor councilmember "
-    "commissioner chief officer executive ceo cfo author sheriff coroner principal head "
-    "superintendent inspector detective captain commander ambassador envoy administrator "
-    "adviser advisor aide economist analyst lead mp td mep msp mla mpp mk mca mna mha mhk "
-    "legislator lawmaker "
-    "deputy boss representative treasurer auditor ombudsman regulator dean professor "
-    # kin and others a story names by whose they are: "Sinclair's sister, Tanis Sinclair"
-    "mother father sister brother wife husband son daughter widow widower cousin aunt uncle "
-    "niece nephew grandmother grandfather granddaughter grandson fiancee fiancée girlfriend "
-    "boyfriend stepmother stepfather stepson stepdaughter neighbour neighbor"
-)
+ROLE_HEADS = (
+    _words(
+        "lawyer attorney counsel solicitor barrister advocate prosecutor judge mayor minister "
+        "secretary director manager owner founder spokesman spokeswoman spokesperson coach "
+        "chairman chairwoman chair president governor senator councillor councilmember "
+        "commissioner chief officer executive ceo cfo author sheriff coroner principal head "
+        "superintendent inspector detective captain commander ambassador envoy administrator "
+        "adviser advisor aide economist analyst lead mp td mep msp mla mpp mk mca mna mha mhk "
+        "legislator lawmaker "
+        "deputy boss representative treasurer auditor ombudsman regulator dean professor"
+    )
+    | KIN_WORDS
+)  # "Sinclair's sister, Tanis Sinclair": kin, named by whose they are
 # Words naming one role: any of them is the same role ("his lawyer" is "defence counsel").
 _ROLE_FAMILIES = {
     **dict.fromkeys(

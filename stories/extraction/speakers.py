@@ -21,6 +21,7 @@ from stories.extraction.lexicon import (
     GOVERNMENT_NAME_HEADS,
     HONORIFIC_WORDS,
     IRISH_ARTICLE,
+    KIN_WORDS,
     MONTHS,
     NAME_PARTICLES,
     NATIONALITIES,
@@ -711,7 +712,7 @@ def _parse_plain(text):
             # Secretary" its officer
             and (not _body_of(rest_lows) or _office_head(rest))
             # "the Health Service Executive", "the Northern Ireland Executive": bodies
-            and not (rest[-1] == "Executive" and rest_lows[-2:-1] != ["chief"])
+            and not (rest[-1] == "Executive" and not _office_head(rest))
         ):
             return _descriptor(det, rest, core)
         if all(_is_capitalised(t) or t.lower() in CONNECTORS for t in rest):
@@ -1126,10 +1127,7 @@ _SEATS = _words("division ward constituency district county riding borough paris
 
 # Letters after a name that are no part of it: "Máirtín Ó Dálaigh TD".
 _POST_NOMINALS = frozenset("TD MP MS MSP MLA MEP MPP MHA MNA MCA QC KC SC OBE MBE CBE".split())
-_KIN_WORDS = _words(
-    "wife husband widow widower mother father son daughter sister brother parent parents "
-    "child children friend cousin partner fiancee fiance family late victim"
-)
+_KIN_WORDS = KIN_WORDS | _words("parent parents child children friend partner family late victim")
 _NOT_BEFORE_NAME = _words("for of at with to from by in on and or the a an his her their its")
 
 

@@ -75,6 +75,7 @@ from stories.extraction.lexicon import (
     normalize_name,
 )
 from stories.extraction.mentions import (
+    HYPHEN_CUE,
     ROLE_HEADS,
     Cast,
     abbreviates,
@@ -212,10 +213,7 @@ _BODY_WORDS = {
 # Bodies a headline or a lede may name only by their kind, the story naming them further down:
 # "Thinktank warns …", "…, after a union warned".
 _NAMED_LATER = {"thinktank", "union", "charity"}
-# The name before a hyphenated modifier: "ASX" in "the ASX-listed company".
-_HYPHEN_MODIFIER = re.compile(
-    r"\b([A-Z][\w.&'’]*)-(?:listed|based|owned|run|backed|controlled|funded|registered)\b"
-)
+
 # Unnamed speakers that are bodies, never a "he" or "she".
 _BODY_NOUNS = set(
     "delegation team group committee board panel council company firm office ministry "
@@ -932,7 +930,11 @@ class _Context:
         ):
             joint = None
         pool = [(m, spoke) for m, spoke in pool if not m.members]
-        modifiers = {normalize_name(w) for w in _HYPHEN_MODIFIER.findall(mention.name)}
+        modifiers = {
+            normalize_name(cue.group("name"))
+            for cue in map(HYPHEN_CUE.match, mention.name.split())
+            if cue
+        }
         if modifiers:
             # "the ASX-listed company", "the Moscow-based firm": not the exchange, nor the city
             pool = [(m, spoke) for m, spoke in pool if normalize_name(m.name) not in modifiers]
